@@ -1,0 +1,80 @@
+# First Contact — the two front doors are `make run` and `make test`.
+# Both install whatever is missing first: Debian packages, npm packages, tauri-driver.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+APT_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
+	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev libsoup-3.0-dev \
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
+UI_STAMP := ui/node_modules/.installed
+
+.PHONY: run test deps system-packages ui-packages tools ui app lint unit e2e bench bindings clean
+
+## Start the desktop app (installs what is missing, builds the UI and the app).
+run: deps ui
+	cargo run -p first-contact
+
+## Every check CI runs: formatting, lints, type checks, unit, store, API and end-to-end tests.
+test: deps ui lint unit app e2e bindings
+
+deps: system-packages ui-packages tools
+
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:" $$missing; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@# Node.js may come from Debian or another packager; install Debian's only if there is none.
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm; }
+
+ui-packages: $(UI_STAMP)
+$(UI_STAMP): ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	touch $@
+
+tools: $(TAURI_DRIVER)
+$(TAURI_DRIVER):
+	cargo install tauri-driver --locked --version '^2'
+
+ui: ui-packages
+	cd ui && npm run build
+
+app: ui
+	cargo build -p first-contact
+
+lint: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npm run check && npm run lint
+
+unit: ui
+	cd ui && npm run test
+	cargo test --workspace --exclude first-contact-e2e
+
+e2e: app tools
+	cargo test -p first-contact-e2e -- --test-threads=1
+
+## The committed TypeScript types must be what the Rust types generate (cargo test writes them).
+bindings: unit
+	@git diff --exit-code -- ui/src/lib/bindings || \
+		(echo "ui/src/lib/bindings is stale: commit the regenerated files" && exit 1)
+	@untracked=$$(git ls-files --others --exclude-standard ui/src/lib/bindings); \
+		if [ -n "$$untracked" ]; then echo "untracked bindings: $$untracked"; exit 1; fi
+
+## Benchmarks; results are written up in docs/benchmarks.md.
+bench: deps ui app
+	cargo bench -p first-contact-app
+	cargo run --release -p first-contact-e2e --bin startup-bench
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,83 @@
+//! The application API of First Contact: every operation the UI can ask for, independent of
+//! any window toolkit. The Tauri shell calls these one-to-one; tests call them directly.
+
+mod access;
+pub mod clock;
+pub mod error;
+mod screenings;
+pub mod views;
+
+use std::path::PathBuf;
+
+use first_contact_domain::catalogue::{self, Catalogue};
+use first_contact_store::preferences::{self, Preferences};
+use first_contact_store::{KdfParams, Vault};
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{ApiError, AppError};
+pub use views::*;
+
+/// Where the app keeps its data and how hard the passphrase is stretched.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    pub data_dir: PathBuf,
+    pub kdf: KdfParams,
+}
+
+impl AppConfig {
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            data_dir: data_dir.into(),
+            kdf: KdfParams::default(),
+        }
+    }
+}
+
+/// One running application over one data folder.
+pub struct App {
+    config: AppConfig,
+    vault: Vault,
+    catalogue: Catalogue,
+    catalogue_problem: Option<ApiError>,
+    preferences: Preferences,
+    session: Option<access::Session>,
+    clock: Box<dyn Clock>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("data_dir", &self.config.data_dir)
+            .field("unlocked", &self.session.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// Opens the data folder. An installed catalogue update (`catalogue.json` in the folder) that
+    /// fails validation is reported in the status and the built-in catalogue is used instead.
+    pub fn open(config: AppConfig, clock: Box<dyn Clock>) -> Result<Self, AppError> {
+        let built_in = catalogue::built_in().map_err(AppError::Catalogue)?;
+        let installed = config.data_dir.join("catalogue.json");
+        let (catalogue, catalogue_problem) = match std::fs::read_to_string(&installed) {
+            Ok(json) => match catalogue::load(&json) {
+                Ok(catalogue) => (catalogue, None),
+                Err(problem) => (built_in, Some(AppError::Catalogue(problem).to_api())),
+            },
+            Err(_) => (built_in, None),
+        };
+        Ok(Self {
+            vault: Vault::at(&config.data_dir),
+            preferences: preferences::load(&config.data_dir),
+            config,
+            catalogue,
+            catalogue_problem,
+            session: None,
+            clock,
+        })
+    }
+
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+}

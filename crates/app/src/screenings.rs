@@ -1,0 +1,150 @@
+//! Screening operations: create, autosave, list, open, assess.
+
+use chrono::NaiveDate;
+use first_contact_domain::age::parse_date;
+use first_contact_domain::catalogue::Population;
+use first_contact_domain::{
+    age_path, assess, validate_screening, AgePath, AgePathKind, Assessment, Catalogue,
+    PersonBasics, Screening, ScreeningContext,
+};
+use first_contact_store::screenings as table;
+
+use crate::error::AppError;
+use crate::views::{ScreeningSummary, ScreeningView};
+use crate::App;
+
+/// A screening larger than this did not come from typing: refuse it whole.
+pub const MAX_SCREENING_BYTES: usize = 512 * 1024;
+
+impl App {
+    pub fn new_screening(&mut self) -> Result<ScreeningView, AppError> {
+        let now = self.clock.now();
+        let today = now.date_naive();
+        let agency = self.session()?.profile.agency;
+        let person = PersonBasics::default();
+        let path = path_on(&person, "", today);
+        let mut screening = Screening {
+            id: uuid::Uuid::now_v7().to_string(),
+            created_at: now.to_rfc3339(),
+            updated_at: now.to_rfc3339(),
+            context: ScreeningContext {
+                agency,
+                contact_date: today.format("%Y-%m-%d").to_string(),
+                ..ScreeningContext::default()
+            },
+            person,
+            indicator_set: String::new(),
+            observations: vec![],
+        };
+        screening.indicator_set = applicable_sets(&self.catalogue, path.kind)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        table::save(&self.session()?.connection, &screening)?;
+        Ok(self.view(screening, today))
+    }
+
+    pub fn open_screening(&mut self, id: &str) -> Result<ScreeningView, AppError> {
+        let screening = table::get(&self.session()?.connection, id)?;
+        Ok(self.view(screening, self.clock.now().date_naive()))
+    }
+
+    /// Autosave: stores the screening as typed (issues do not block saving), keeping its
+    /// creation time, and moves it to an indicator set that fits its age path if needed.
+    pub fn save_screening(&mut self, mut screening: Screening) -> Result<ScreeningView, AppError> {
+        let size = serde_json::to_vec(&screening)
+            .map(|b| b.len())
+            .unwrap_or(usize::MAX);
+        if size > MAX_SCREENING_BYTES {
+            return Err(AppError::InvalidInput {
+                field: "screening".into(),
+            });
+        }
+        let now = self.clock.now();
+        let today = now.date_naive();
+        let stored = table::get(&self.session()?.connection, &screening.id)?;
+        screening.created_at = stored.created_at;
+        screening.updated_at = now.to_rfc3339();
+        let path = path_on(&screening.person, &screening.context.contact_date, today);
+        let sets = applicable_sets(&self.catalogue, path.kind);
+        if !sets.contains(&screening.indicator_set) {
+            screening.indicator_set = sets.into_iter().next().unwrap_or_default();
+        }
+        table::save(&self.session()?.connection, &screening)?;
+        Ok(self.view(screening, today))
+    }
+
+    /// Screenings, most recently changed first, whose alias, place or contact date contain
+    /// every word of `query` (case-insensitive).
+    pub fn list_screenings(&mut self, query: &str) -> Result<Vec<ScreeningSummary>, AppError> {
+        let today = self.clock.now().date_naive();
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let all = table::all(&self.session()?.connection)?;
+        Ok(all
+            .into_iter()
+            .filter(|s| {
+                let haystack = format!(
+                    "{}\n{}\n{}",
+                    s.person.alias, s.context.place, s.context.contact_date
+                )
+                .to_lowercase();
+                words.iter().all(|w| haystack.contains(w.as_str()))
+            })
+            .map(|s| ScreeningSummary {
+                path: path_on(&s.person, &s.context.contact_date, today).kind,
+                observed_count: u32::try_from(s.observations.len()).unwrap_or(u32::MAX),
+                id: s.id,
+                alias: s.person.alias,
+                place: s.context.place,
+                contact_date: s.context.contact_date,
+                updated_at: s.updated_at,
+                indicator_set: s.indicator_set,
+            })
+            .collect())
+    }
+
+    pub fn assess_screening(&mut self, id: &str) -> Result<Assessment, AppError> {
+        let screening = table::get(&self.session()?.connection, id)?;
+        let today = self.clock.now().date_naive();
+        let path = path_on(&screening.person, &screening.context.contact_date, today);
+        Ok(assess(
+            &self.catalogue,
+            &screening.indicator_set,
+            path.kind,
+            &screening.observations,
+        )?)
+    }
+
+    fn view(&self, screening: Screening, today: NaiveDate) -> ScreeningView {
+        let path = path_on(&screening.person, &screening.context.contact_date, today);
+        ScreeningView {
+            issues: validate_screening(&screening, today),
+            applicable_sets: applicable_sets(&self.catalogue, path.kind),
+            path,
+            screening,
+        }
+    }
+}
+
+/// The age path on the contact date, or today if that date is missing, invalid or future.
+fn path_on(person: &PersonBasics, contact_date: &str, today: NaiveDate) -> AgePath {
+    let on = parse_date(contact_date)
+        .filter(|date| *date <= today)
+        .unwrap_or(today);
+    age_path(person, on)
+}
+
+/// Sets that fit the path: those for exactly this population first (labour lists before the
+/// general checklist), then those for anyone.
+fn applicable_sets(catalogue: &Catalogue, path: AgePathKind) -> Vec<String> {
+    let population = match path {
+        AgePathKind::Adult => Population::Adult,
+        AgePathKind::Child => Population::Child,
+    };
+    let exact = catalogue.sets.iter().filter(|s| s.population == population);
+    let any = catalogue
+        .sets
+        .iter()
+        .filter(|s| s.population == Population::Any);
+    exact.chain(any).map(|s| s.id.clone()).collect()
+}

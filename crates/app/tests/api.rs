@@ -1,0 +1,338 @@
+//! The application API with no window: the flows the UI drives, on a real encrypted store.
+
+use chrono::Duration;
+use first_contact_app::{App, AppConfig, FixedClock, NewProfile};
+use first_contact_domain::{AgePathKind, AgencyType, Language, Learnt, Observation, Verdict};
+use first_contact_store::KdfParams;
+
+const PASSPHRASE: &str = "seven quiet rivers";
+
+struct Fixture {
+    _directory: tempfile::TempDir,
+    config: AppConfig,
+    clock: FixedClock,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut config = AppConfig::new(directory.path().join("data"));
+        config.kdf = KdfParams::MINIMUM;
+        Self {
+            _directory: directory,
+            config,
+            clock: FixedClock::at("2026-11-28T09:00:00+01:00"),
+        }
+    }
+
+    fn open(&self) -> App {
+        App::open(self.config.clone(), Box::new(self.clock.clone()))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn with_profile(&self) -> App {
+        let mut app = self.open();
+        app.create_profile(new_profile(PASSPHRASE, PASSPHRASE))
+            .unwrap_or_else(|e| panic!("{e}"));
+        app
+    }
+}
+
+fn new_profile(passphrase: &str, confirmation: &str) -> NewProfile {
+    NewProfile {
+        display_name: "Jelena".into(),
+        agency: AgencyType::Ngo,
+        passphrase: passphrase.into(),
+        passphrase_confirmation: confirmation.into(),
+    }
+}
+
+fn code<T: std::fmt::Debug>(result: Result<T, first_contact_app::AppError>) -> String {
+    match result {
+        Ok(value) => panic!("expected an error, got {value:?}"),
+        Err(error) => error.to_api().code,
+    }
+}
+
+fn observe(keys: &[&str]) -> Vec<Observation> {
+    keys.iter()
+        .map(|k| Observation {
+            indicator: (*k).into(),
+            learnt: Learnt::Disclosed,
+            note: String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn first_start_creates_a_profile_and_later_starts_need_the_passphrase() {
+    let fixture = Fixture::new();
+    let mut app = fixture.open();
+    assert!(!app.status().profile_exists);
+    assert_eq!(
+        code(app.create_profile(new_profile("short", "short"))),
+        "passphrase_too_weak"
+    );
+    assert_eq!(
+        code(app.create_profile(new_profile(PASSPHRASE, "seven quiet river"))),
+        "passphrase_mismatch"
+    );
+    let mut blank = new_profile(PASSPHRASE, PASSPHRASE);
+    blank.display_name = "   ".into();
+    assert_eq!(code(app.create_profile(blank)), "display_name_required");
+    assert!(!app.status().profile_exists);
+
+    let profile = app
+        .create_profile(new_profile(PASSPHRASE, PASSPHRASE))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(profile.display_name, "Jelena");
+    assert!(app.status().unlocked);
+    drop(app);
+
+    let mut restarted = fixture.open();
+    let status = restarted.status();
+    assert!(status.profile_exists && !status.unlocked);
+    assert_eq!(code(restarted.list_screenings("")), "locked");
+    assert_eq!(
+        code(restarted.unlock("seven quiet lakes")),
+        "wrong_passphrase"
+    );
+    assert_eq!(
+        restarted.unlock(PASSPHRASE).map(|p| p.agency).ok(),
+        Some(AgencyType::Ngo)
+    );
+}
+
+#[test]
+fn lock_and_idle_lock() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    app.lock();
+    assert_eq!(code(app.new_screening()), "locked");
+    app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+
+    fixture.clock.advance(Duration::minutes(9));
+    assert!(app.record_activity().is_ok());
+    fixture.clock.advance(Duration::minutes(10));
+    assert!(
+        app.record_activity().is_ok(),
+        "activity 9 minutes ago keeps it open"
+    );
+    fixture
+        .clock
+        .advance(Duration::minutes(10) + Duration::seconds(1));
+    assert_eq!(code(app.record_activity()), "locked");
+    assert!(!app.status().unlocked);
+
+    app.set_idle_lock_minutes(2)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(code(app.set_idle_lock_minutes(0)), "invalid_input");
+    assert_eq!(code(app.set_idle_lock_minutes(121)), "invalid_input");
+    app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    fixture.clock.advance(Duration::minutes(3));
+    assert_eq!(code(app.list_screenings("")), "locked");
+}
+
+#[test]
+fn preferences_survive_a_restart_without_unlocking() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    app.set_language(Language::SerbianCyrillic)
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.set_idle_lock_minutes(25)
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(app);
+    let status = fixture.open().status();
+    assert_eq!(status.language, Language::SerbianCyrillic);
+    assert_eq!(status.idle_lock_minutes, 25);
+}
+
+#[test]
+fn a_new_screening_starts_on_the_child_path_until_an_adult_age_is_given() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let view = app.new_screening().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(view.path.kind, AgePathKind::Child);
+    assert_eq!(view.screening.indicator_set, "ilo-children-labour");
+    assert_eq!(view.screening.context.contact_date, "2026-11-28");
+    assert_eq!(view.screening.context.agency, AgencyType::Ngo);
+    assert!(view.applicable_sets.contains(&"unodc-general".to_owned()));
+    assert!(!view
+        .applicable_sets
+        .contains(&"ilo-adults-labour".to_owned()));
+
+    let mut screening = view.screening;
+    screening.person.estimated_age = Some(34);
+    screening.observations = observe(&["EX.excessive-hours"]);
+    let saved = app
+        .save_screening(screening)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.path.kind, AgePathKind::Adult);
+    assert_eq!(saved.screening.indicator_set, "ilo-adults-labour");
+    assert_eq!(
+        saved.screening.observations.len(),
+        1,
+        "observations are carried across sets"
+    );
+
+    let mut uncertain = saved.screening;
+    uncertain.person.age_uncertain = true;
+    let saved = app
+        .save_screening(uncertain)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.path.kind, AgePathKind::Child);
+    assert_eq!(saved.screening.indicator_set, "ilo-children-labour");
+}
+
+#[test]
+fn autosave_keeps_invalid_input_and_reports_issues() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let mut screening = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    screening.person.alias = "Marko".into();
+    screening.person.date_of_birth = "2001-02-30".into();
+    screening.context.contact_date = "2026-12-01".into();
+    let view = app
+        .save_screening(screening.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let issues: Vec<(String, String)> = view
+        .issues
+        .iter()
+        .map(|i| {
+            (
+                i.field.clone(),
+                serde_json::to_string(&i.code).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(issues.contains(&("context.place".into(), "\"required\"".into())));
+    assert!(issues.contains(&("context.contact_date".into(), "\"in_future\"".into())));
+    assert!(issues.contains(&("person.date_of_birth".into(), "\"invalid_date\"".into())));
+    let reopened = app
+        .open_screening(&screening.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reopened.screening.person.date_of_birth, "2001-02-30");
+}
+
+#[test]
+fn oversized_or_unknown_screenings_are_refused_and_change_nothing() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let mut screening = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    screening.person.alias = "Before".into();
+    app.save_screening(screening.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut huge = screening.clone();
+    huge.context.place = "x".repeat(3 * 1024 * 1024);
+    assert_eq!(code(app.save_screening(huge)), "invalid_input");
+    let mut stranger = screening.clone();
+    stranger.id = "not-a-screening".into();
+    assert_eq!(code(app.save_screening(stranger)), "not_found");
+    let stored = app
+        .open_screening(&screening.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stored.screening.context.place, "");
+    assert_eq!(stored.screening.person.alias, "Before");
+}
+
+#[test]
+fn a_positive_adult_labour_screening_is_explained() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let mut screening = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    screening.person.date_of_birth = "1990-04-02".into();
+    screening.observations = observe(&[
+        "DR.nature-of-job",
+        "DR.wages",
+        "EX.excessive-hours",
+        "EX.low-pay",
+        "CD.documents",
+        "CD.debt-bondage",
+    ]);
+    let id = screening.id.clone();
+    app.save_screening(screening)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let assessment = app.assess_screening(&id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(assessment.set_id, "ilo-adults-labour");
+    assert_eq!(assessment.verdict, Verdict::IndicatorsPresent);
+    let clause = |key: &str| {
+        assessment
+            .dimensions
+            .iter()
+            .find(|d| d.key == key)
+            .and_then(|d| d.clause.clone())
+    };
+    assert_eq!(clause("DR").as_deref(), Some("strong-and-other"));
+    assert_eq!(clause("EX").as_deref(), Some("strong-and-other"));
+    assert_eq!(clause("CD").as_deref(), Some("two-strong"));
+    assert_eq!(clause("CR"), None);
+}
+
+#[test]
+fn list_is_newest_first_and_searchable() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    for (alias, place) in [
+        ("Amina", "Subotica"),
+        ("Bojan", "Kikinda"),
+        ("Čedomir", "Šid"),
+    ] {
+        let mut s = app
+            .new_screening()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .screening;
+        s.person.alias = alias.into();
+        s.context.place = place.into();
+        app.save_screening(s).unwrap_or_else(|e| panic!("{e}"));
+        fixture.clock.advance(Duration::seconds(5));
+    }
+    let all: Vec<String> = app
+        .list_screenings("")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|s| s.alias)
+        .collect();
+    assert_eq!(all, vec!["Čedomir", "Bojan", "Amina"]);
+    let found = |q: &str| -> Vec<String> {
+        app.list_screenings(q)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .map(|s| s.alias)
+            .collect()
+    };
+    let mut app_search = found;
+    assert_eq!(app_search("kikinda"), vec!["Bojan"]);
+    assert_eq!(app_search("ŠID"), vec!["Čedomir"]);
+    assert_eq!(app_search("2026-11-28").len(), 3);
+    assert!(app_search("Novi Sad").is_empty());
+}
+
+#[test]
+fn a_refused_catalogue_update_is_reported_and_the_built_in_one_used() {
+    let fixture = Fixture::new();
+    std::fs::create_dir_all(&fixture.config.data_dir).unwrap_or_else(|e| panic!("{e}"));
+    let tampered =
+        first_contact_domain::catalogue::BUILT_IN_JSON.replacen("\"strong\"", "\"mighty\"", 1);
+    std::fs::write(fixture.config.data_dir.join("catalogue.json"), tampered)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let app = fixture.open();
+    let problem = app
+        .status()
+        .catalogue_problem
+        .unwrap_or_else(|| panic!("no problem reported"));
+    assert_eq!(problem.code, "catalogue_invalid");
+    assert!(problem
+        .params
+        .get("place")
+        .is_some_and(|p| p.starts_with("line ")));
+    assert!(app.catalogue().set("ilo-adults-labour").is_some());
+}

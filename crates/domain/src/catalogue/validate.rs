@@ -1,0 +1,305 @@
+//! Structural checks of a parsed catalogue. Each failure names the place in the file.
+
+use std::collections::HashSet;
+
+use super::model::*;
+use crate::error::CatalogueError;
+use crate::text::Text;
+
+type Checked = Result<(), CatalogueError>;
+
+pub(super) fn check(catalogue: &Catalogue) -> Checked {
+    if catalogue.format != SUPPORTED_FORMAT {
+        return Err(CatalogueError::at(
+            "format",
+            format!(
+                "format {} is not supported (expected {SUPPORTED_FORMAT})",
+                catalogue.format
+            ),
+        ));
+    }
+    identifier("id", &catalogue.id)?;
+    non_empty("version", &catalogue.version)?;
+    non_empty("published", &catalogue.published)?;
+    text("notes", &catalogue.notes)?;
+
+    unique(
+        "element_rules",
+        catalogue.element_rules.iter().map(|r| &r.id),
+    )?;
+    for (i, rule) in catalogue.element_rules.iter().enumerate() {
+        element_rule(&format!("element_rules[{i}]"), rule)?;
+    }
+    unique(
+        "combination_rules",
+        catalogue.combination_rules.iter().map(|r| &r.id),
+    )?;
+    for (i, rule) in catalogue.combination_rules.iter().enumerate() {
+        let place = format!("combination_rules[{i}]");
+        identifier(&format!("{place}.id"), &rule.id)?;
+        text(&format!("{place}.title"), &rule.title)?;
+        text(&format!("{place}.description"), &rule.description)?;
+        expression(&format!("{place}.expression"), &rule.expression)?;
+    }
+
+    if catalogue.sets.is_empty() {
+        return Err(CatalogueError::at(
+            "sets",
+            "the catalogue has no indicator set",
+        ));
+    }
+    unique(
+        "sets",
+        catalogue
+            .sets
+            .iter()
+            .map(|s| &s.id)
+            .chain(catalogue.excluded.iter().map(|s| &s.id)),
+    )?;
+    for (i, set) in catalogue.sets.iter().enumerate() {
+        indicator_set(&format!("sets[{i}]"), set, catalogue)?;
+    }
+    for (i, excluded) in catalogue.excluded.iter().enumerate() {
+        let place = format!("excluded[{i}]");
+        identifier(&format!("{place}.id"), &excluded.id)?;
+        text(&format!("{place}.title"), &excluded.title)?;
+        text(&format!("{place}.reason"), &excluded.reason)?;
+    }
+    Ok(())
+}
+
+fn element_rule(place: &str, rule: &ElementRule) -> Checked {
+    identifier(&format!("{place}.id"), &rule.id)?;
+    text(&format!("{place}.title"), &rule.title)?;
+    text(&format!("{place}.description"), &rule.description)?;
+    if rule.clauses.is_empty() {
+        return Err(CatalogueError::at(
+            format!("{place}.clauses"),
+            "an element rule needs at least one clause",
+        ));
+    }
+    unique(
+        &format!("{place}.clauses"),
+        rule.clauses.iter().map(|c| &c.id),
+    )?;
+    for (c, clause) in rule.clauses.iter().enumerate() {
+        let place = format!("{place}.clauses[{c}]");
+        identifier(&format!("{place}.id"), &clause.id)?;
+        text(&format!("{place}.label"), &clause.label)?;
+        if clause.requires.is_empty() {
+            return Err(CatalogueError::at(
+                format!("{place}.requires"),
+                "a clause needs at least one requirement",
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (r, requirement) in clause.requires.iter().enumerate() {
+            let place = format!("{place}.requires[{r}]");
+            if requirement.count == 0 {
+                return Err(CatalogueError::at(
+                    format!("{place}.count"),
+                    "a requirement must ask for at least one indicator",
+                ));
+            }
+            if requirement.strengths.is_empty() {
+                return Err(CatalogueError::at(
+                    format!("{place}.strengths"),
+                    "a requirement must name at least one strength",
+                ));
+            }
+            for strength in &requirement.strengths {
+                if *strength == Strength::Unknown {
+                    return Err(CatalogueError::at(
+                        format!("{place}.strengths"),
+                        "a rule cannot count indicators of unknown strength",
+                    ));
+                }
+                if !seen.insert(*strength) {
+                    return Err(CatalogueError::at(
+                        format!("{place}.strengths"),
+                        "the requirements of one clause must not share a strength",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn expression(place: &str, expr: &RuleExpr) -> Checked {
+    match expr {
+        RuleExpr::Dimension(key) => dimension_key(&format!("{place}.dimension"), key),
+        RuleExpr::All(parts) | RuleExpr::Any(parts) => {
+            if parts.is_empty() {
+                return Err(CatalogueError::at(
+                    place,
+                    "`all` and `any` need at least one part",
+                ));
+            }
+            for (i, part) in parts.iter().enumerate() {
+                expression(&format!("{place}[{i}]"), part)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn indicator_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Checked {
+    identifier(&format!("{place}.id"), &set.id)?;
+    non_empty(&format!("{place}.version"), &set.version)?;
+    text(&format!("{place}.title"), &set.title)?;
+    text(&format!("{place}.source"), &set.source)?;
+    text(&format!("{place}.provenance"), &set.provenance)?;
+    if set.dimensions.is_empty() {
+        return Err(CatalogueError::at(
+            format!("{place}.dimensions"),
+            "an indicator set needs at least one dimension",
+        ));
+    }
+    unique(
+        &format!("{place}.dimensions"),
+        set.dimensions.iter().map(|d| &d.key),
+    )?;
+    unique(
+        &format!("{place}.dimensions"),
+        set.indicators().map(|(_, i)| &i.key),
+    )?;
+    for (d, dimension) in set.dimensions.iter().enumerate() {
+        let place = format!("{place}.dimensions[{d}]");
+        dimension_key(&format!("{place}.key"), &dimension.key)?;
+        text(&format!("{place}.title"), &dimension.title)?;
+        text(&format!("{place}.description"), &dimension.description)?;
+        if dimension.indicators.is_empty() {
+            return Err(CatalogueError::at(
+                format!("{place}.indicators"),
+                "a dimension needs at least one indicator",
+            ));
+        }
+        for (i, indicator) in dimension.indicators.iter().enumerate() {
+            let place = format!("{place}.indicators[{i}]");
+            indicator_key(&format!("{place}.key"), &indicator.key, &dimension.key)?;
+            text(&format!("{place}.label"), &indicator.label)?;
+            text(&format!("{place}.explanation"), &indicator.explanation)?;
+            if let Some(provenance) = &indicator.provenance {
+                text(&format!("{place}.provenance"), provenance)?;
+            }
+        }
+    }
+    rules_of_set(place, set, catalogue)
+}
+
+fn rules_of_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Checked {
+    let has_unknown = set
+        .indicators()
+        .any(|(_, indicator)| indicator.strength == Strength::Unknown);
+    match (&set.element_rule, &set.combination_rule) {
+        (None, None) => Ok(()),
+        (Some(element), Some(combination)) => {
+            if has_unknown {
+                return Err(CatalogueError::at(
+                    format!("{place}.element_rule"),
+                    "a set with indicators of unknown strength cannot have a rule",
+                ));
+            }
+            if catalogue.element_rule(element).is_none() {
+                return Err(CatalogueError::at(
+                    format!("{place}.element_rule"),
+                    format!("no element rule `{element}`"),
+                ));
+            }
+            let Some(rule) = catalogue.combination_rule(combination) else {
+                return Err(CatalogueError::at(
+                    format!("{place}.combination_rule"),
+                    format!("no combination rule `{combination}`"),
+                ));
+            };
+            for key in rule.expression.dimensions() {
+                if !set.dimensions.iter().any(|d| d.key == key) {
+                    return Err(CatalogueError::at(
+                        format!("{place}.combination_rule"),
+                        format!(
+                            "rule `{combination}` names dimension `{key}`, which this set lacks"
+                        ),
+                    ));
+                }
+            }
+            Ok(())
+        }
+        _ => Err(CatalogueError::at(
+            format!("{place}.element_rule"),
+            "a set has both an element rule and a combination rule, or neither",
+        )),
+    }
+}
+
+fn text(place: &str, value: &Text) -> Checked {
+    if value.is_complete() {
+        Ok(())
+    } else {
+        Err(CatalogueError::at(
+            place,
+            "every text needs non-empty `en` and `sr-Latn`",
+        ))
+    }
+}
+
+fn non_empty(place: &str, value: &str) -> Checked {
+    if value.trim().is_empty() {
+        Err(CatalogueError::at(place, "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Lower-case identifiers of sets, rules and clauses: `a-z`, `0-9`, `-`.
+fn identifier(place: &str, value: &str) -> Checked {
+    let valid = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if valid {
+        Ok(())
+    } else {
+        Err(CatalogueError::at(
+            place,
+            format!("`{value}` is not an identifier (a-z, 0-9, -)"),
+        ))
+    }
+}
+
+/// Dimension keys: `A-Z`, `0-9`, `-`.
+fn dimension_key(place: &str, value: &str) -> Checked {
+    let valid = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    if valid {
+        Ok(())
+    } else {
+        Err(CatalogueError::at(
+            place,
+            format!("`{value}` is not a dimension key (A-Z, 0-9, -)"),
+        ))
+    }
+}
+
+/// Indicator keys are `<dimension key>.<identifier>`.
+fn indicator_key(place: &str, value: &str, dimension: &str) -> Checked {
+    match value.split_once('.') {
+        Some((prefix, slug)) if prefix == dimension => identifier(place, slug),
+        _ => Err(CatalogueError::at(
+            place,
+            format!("`{value}` must be `{dimension}.` followed by an identifier"),
+        )),
+    }
+}
+
+fn unique<'a>(place: &str, ids: impl Iterator<Item = &'a String>) -> Checked {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(CatalogueError::at(place, format!("`{id}` appears twice")));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,25 @@
+//! Pure rules of First Contact: the indicator catalogue and its loader, the screening model, the
+//! age path (presumption of childhood), field validation and the explainable assessment.
+//!
+//! Nothing here touches a file, a clock or the network: callers pass the date in.
+
+pub mod age;
+pub mod assessment;
+pub mod catalogue;
+pub mod error;
+pub mod passphrase;
+pub mod profile;
+pub mod screening;
+pub mod text;
+pub mod validation;
+
+pub use age::{age_path, AgePath, AgePathKind, AgePathReason};
+pub use assessment::{assess, Assessment, Verdict};
+pub use catalogue::{Catalogue, IndicatorSet, Strength};
+pub use error::{AssessmentError, CatalogueError};
+pub use profile::Profile;
+pub use screening::{
+    AgencyType, Learnt, Observation, PersonBasics, Screening, ScreeningContext, Sex,
+};
+pub use text::{Language, Text};
+pub use validation::{validate_screening, FieldIssue};

@@ -1,0 +1,48 @@
+//! The one place that opens and configures a field-store connection.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use zeroize::Zeroizing;
+
+use crate::error::StoreError;
+use crate::keyring::DataKey;
+use crate::migrations;
+
+/// Opens (creating if needed) the encrypted database at `path` and migrates it.
+pub fn open(path: &Path, key: &DataKey) -> Result<Connection, StoreError> {
+    let connection = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&connection, key)?;
+    migrations::run(&connection)?;
+    Ok(connection)
+}
+
+/// Key, then the settings every connection needs. The raw-key form skips SQLCipher's own
+/// PBKDF2 because the key is already random and 256 bits long.
+pub fn configure(connection: &Connection, key: &DataKey) -> Result<(), StoreError> {
+    // SQLCipher would otherwise report decryption failures on stderr; errors reach the caller.
+    connection.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    let statement = Zeroizing::new(format!(
+        "PRAGMA key = \"x'{}'\";",
+        Zeroizing::new(hex::encode(key.bytes())).as_str()
+    ));
+    connection.execute_batch(&statement)?;
+    // Reading the schema is the first access that needs the key: a wrong key fails here.
+    connection.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })?;
+    connection.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! The field store: an SQLCipher-encrypted SQLite database on the worker's laptop.
+//!
+//! A random 256-bit data key encrypts the database; it is kept only wrapped by a key derived
+//! from the worker's passphrase with Argon2id (`keyring`). `database` configures every
+//! connection in one place, `migrations` brings the schema up to date, and each table has its
+//! own module of queries.
+
+pub mod database;
+pub mod error;
+pub mod files;
+pub mod keyring;
+pub mod migrations;
+pub mod preferences;
+pub mod profile;
+pub mod screenings;
+mod vault;
+
+pub use error::StoreError;
+pub use keyring::KdfParams;
+pub use rusqlite::Connection;
+pub use vault::{Vault, VaultState};

@@ -1,0 +1,125 @@
+//! The life cycle of the data folder: is there a profile, create one, unlock it.
+//!
+//! Creating is crash-safe: the database is built first and the keyring file is renamed into
+//! place last, so a crash leaves either no profile (and an unreadable leftover, removed on the
+//! next attempt) or a complete one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use first_contact_domain::Profile;
+use rusqlite::Connection;
+
+use crate::database;
+use crate::error::StoreError;
+use crate::files::{ensure_directory, write_atomically};
+use crate::keyring::{DataKey, KdfParams, Keyring};
+use crate::profile;
+
+const DATABASE: &str = "field.db";
+const KEYRING: &str = "keyring.json";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VaultState {
+    NoProfile,
+    Locked,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vault {
+    directory: PathBuf,
+}
+
+impl Vault {
+    pub fn at(directory: impl Into<PathBuf>) -> Self {
+        Self {
+            directory: directory.into(),
+        }
+    }
+
+    pub fn directory(&self) -> &Path {
+        &self.directory
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.directory.join(DATABASE)
+    }
+
+    fn keyring_path(&self) -> PathBuf {
+        self.directory.join(KEYRING)
+    }
+
+    pub fn state(&self) -> VaultState {
+        if self.keyring_path().is_file() {
+            VaultState::Locked
+        } else {
+            VaultState::NoProfile
+        }
+    }
+
+    /// Creates the encrypted store with `profile` and returns an open connection.
+    pub fn create(
+        &self,
+        passphrase: &str,
+        kdf: KdfParams,
+        profile: &Profile,
+    ) -> Result<Connection, StoreError> {
+        ensure_directory(&self.directory)?;
+        if self.state() == VaultState::Locked {
+            return Err(StoreError::ProfileExists);
+        }
+        // Without a keyring nothing here can ever be decrypted: it is a leftover of an
+        // interrupted creation.
+        self.remove_database_files()?;
+        let key = DataKey::random()?;
+        let keyring = Keyring::wrap(&key, passphrase, kdf)?;
+        let result = database::open(&self.database_path(), &key).and_then(|connection| {
+            profile::insert(&connection, profile)?;
+            write_atomically(&self.keyring_path(), &keyring.to_json()?)?;
+            Ok(connection)
+        });
+        if result.is_err() {
+            let _ = self.remove_database_files();
+        }
+        result
+    }
+
+    /// Opens the store with the worker's passphrase. A wrong passphrase fails before the
+    /// database is touched.
+    pub fn unlock(&self, passphrase: &str) -> Result<Connection, StoreError> {
+        let bytes = match fs::read(self.keyring_path()) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::NoProfile)
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let key = Keyring::from_json(&bytes)?.unwrap_key(passphrase)?;
+        if !self.database_path().is_file() {
+            return Err(StoreError::Corrupt("the database file is missing".into()));
+        }
+        self.check_writable()?;
+        database::open(&self.database_path(), &key)
+    }
+
+    /// The store is useless read-only (every keystroke is saved), so say so at unlock rather
+    /// than at the first save.
+    fn check_writable(&self) -> Result<(), StoreError> {
+        let probe = self.directory.join(".write-probe");
+        fs::write(&probe, b"")?;
+        fs::remove_file(&probe)?;
+        Ok(())
+    }
+
+    fn remove_database_files(&self) -> Result<(), StoreError> {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let path = self.directory.join(format!("{DATABASE}{suffix}"));
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Ok(())
+    }
+}

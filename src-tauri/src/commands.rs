@@ -1,0 +1,89 @@
+//! One-line adapters from Tauri commands onto `first_contact_app::App`.
+
+use std::sync::{Mutex, MutexGuard};
+
+use first_contact_app::{
+    ApiError, App, AppError, AppStatus, NewProfile, ScreeningSummary, ScreeningView,
+};
+use first_contact_domain::{Assessment, Catalogue, Language, Profile, Screening};
+use tauri::State;
+
+type Shared<'a> = State<'a, Mutex<App>>;
+type Reply<T> = Result<T, ApiError>;
+
+/// A panic in another command must not lock the worker out of saved data: keep going with the
+/// state as it is (every write is a completed transaction or none).
+fn app<'a>(state: &'a Shared<'_>) -> MutexGuard<'a, App> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn reply<T>(result: Result<T, AppError>) -> Reply<T> {
+    result.map_err(ApiError::from)
+}
+
+#[tauri::command]
+pub fn app_status(state: Shared<'_>) -> AppStatus {
+    app(&state).status()
+}
+
+#[tauri::command]
+pub fn create_profile(state: Shared<'_>, input: NewProfile) -> Reply<Profile> {
+    reply(app(&state).create_profile(input))
+}
+
+#[tauri::command]
+pub fn unlock(state: Shared<'_>, passphrase: String) -> Reply<Profile> {
+    reply(app(&state).unlock(&passphrase))
+}
+
+#[tauri::command]
+pub fn lock(state: Shared<'_>) {
+    app(&state).lock();
+}
+
+#[tauri::command]
+pub fn record_activity(state: Shared<'_>) -> Reply<()> {
+    reply(app(&state).record_activity())
+}
+
+#[tauri::command]
+pub fn set_language(state: Shared<'_>, language: Language) -> Reply<AppStatus> {
+    reply(app(&state).set_language(language))
+}
+
+#[tauri::command]
+pub fn set_idle_lock_minutes(state: Shared<'_>, minutes: u32) -> Reply<AppStatus> {
+    reply(app(&state).set_idle_lock_minutes(minutes))
+}
+
+#[tauri::command]
+pub fn catalogue(state: Shared<'_>) -> Catalogue {
+    app(&state).catalogue().clone()
+}
+
+#[tauri::command]
+pub fn list_screenings(state: Shared<'_>, query: String) -> Reply<Vec<ScreeningSummary>> {
+    reply(app(&state).list_screenings(&query))
+}
+
+#[tauri::command]
+pub fn new_screening(state: Shared<'_>) -> Reply<ScreeningView> {
+    reply(app(&state).new_screening())
+}
+
+#[tauri::command]
+pub fn open_screening(state: Shared<'_>, id: String) -> Reply<ScreeningView> {
+    reply(app(&state).open_screening(&id))
+}
+
+#[tauri::command]
+pub fn save_screening(state: Shared<'_>, screening: Screening) -> Reply<ScreeningView> {
+    reply(app(&state).save_screening(screening))
+}
+
+#[tauri::command]
+pub fn assess_screening(state: Shared<'_>, id: String) -> Reply<Assessment> {
+    reply(app(&state).assess_screening(&id))
+}
