@@ -21,6 +21,7 @@ pub enum AgePathKind {
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum AgePathReason {
+    #[serde(rename = "under_18")]
     Under18,
     AgeUncertain,
     AgeUnknown,

@@ -31,6 +31,7 @@ pub enum IssueCode {
     Required,
     InvalidDate,
     InFuture,
+    #[serde(rename = "age_over_120")]
     AgeOver120,
     AfterContactDate,
     TooLong,

@@ -23,6 +23,7 @@ pub fn app_binary() -> PathBuf {
 }
 
 /// An X display of our own, on a number the server picks.
+#[derive(Debug)]
 pub struct Display {
     process: Child,
     pub number: String,
@@ -84,6 +85,7 @@ fn tauri_driver() -> PathBuf {
 }
 
 /// One running app (with its own data folder) under WebDriver.
+#[derive(Debug)]
 pub struct AppSession {
     pub client: Client,
     driver: Child,
@@ -173,7 +175,20 @@ impl AppSession {
         pids
     }
 
+    /// Waits for the element and scrolls it into view (WebKitWebDriver will not interact with
+    /// an element outside the viewport).
     pub async fn by_id(&self, test_id: &str) -> Result<Element> {
+        let element = self.find(test_id).await?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                vec![serde_json::to_value(&element)?],
+            )
+            .await?;
+        Ok(element)
+    }
+
+    async fn find(&self, test_id: &str) -> Result<Element> {
         self.client
             .wait()
             .at_most(Duration::from_secs(20))
@@ -190,15 +205,27 @@ impl AppSession {
     }
 
     pub async fn click(&self, test_id: &str) -> Result<()> {
-        self.by_id(test_id).await?.click().await?;
+        let element = self.by_id(test_id).await?;
+        if let Err(e) = element.click().await {
+            let png = self.client.screenshot().await.unwrap_or_default();
+            let _ = std::fs::write("/tmp/e2e-fail.png", png);
+            anyhow::bail!("click {test_id}: {e:?}");
+        }
         Ok(())
     }
 
     /// Replaces the text of an input.
     pub async fn fill(&self, test_id: &str, text: &str) -> Result<()> {
         let element = self.by_id(test_id).await?;
-        element.clear().await?;
-        element.send_keys(text).await?;
+        let typed = match element.clear().await {
+            Ok(()) => element.send_keys(text).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = typed {
+            let png = self.client.screenshot().await.unwrap_or_default();
+            let _ = std::fs::write("/tmp/e2e-fail.png", png);
+            anyhow::bail!("typing into {test_id}: {e:?}");
+        }
         Ok(())
     }
 

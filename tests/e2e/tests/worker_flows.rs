@@ -59,10 +59,9 @@ async fn unlock(app: &AppSession) -> Result<()> {
 
 async fn observe(app: &AppSession, key: &str) -> Result<()> {
     let id = format!("indicator-{key}");
-    let checkbox = app.by_id(&id).await?;
-    checkbox.click().await?;
+    app.click(&id).await?;
     ensure!(
-        checkbox.is_selected().await?,
+        app.by_id(&id).await?.is_selected().await?,
         "{key} did not become checked"
     );
     Ok(())

@@ -1,0 +1,48 @@
+//! Every call into the Rust side goes through here: one typed wrapper per Tauri
+//! command. A failed call rejects with an ApiError.
+import { invoke } from "@tauri-apps/api/core";
+import type { ApiError } from "./bindings/ApiError";
+import type { AppStatus } from "./bindings/AppStatus";
+import type { Assessment } from "./bindings/Assessment";
+import type { Catalogue } from "./bindings/Catalogue";
+import type { Language } from "./bindings/Language";
+import type { NewProfile } from "./bindings/NewProfile";
+import type { Profile } from "./bindings/Profile";
+import type { Screening } from "./bindings/Screening";
+import type { ScreeningSummary } from "./bindings/ScreeningSummary";
+import type { ScreeningView } from "./bindings/ScreeningView";
+import { toApiError } from "./errors";
+
+type LockedListener = () => void;
+let onLocked: LockedListener | null = null;
+
+/** Called whenever any command reports that the backend is locked (e.g. it auto-locked). */
+export function setLockedListener(listener: LockedListener | null): void {
+  onLocked = listener;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    const error: ApiError = toApiError(reason);
+    if (error.code === "locked" && onLocked) onLocked();
+    throw error;
+  }
+}
+
+export const api = {
+  appStatus: () => call<AppStatus>("app_status"),
+  createProfile: (input: NewProfile) => call<Profile>("create_profile", { input }),
+  unlock: (passphrase: string) => call<Profile>("unlock", { passphrase }),
+  lock: () => call<null>("lock"),
+  recordActivity: () => call<null>("record_activity"),
+  setLanguage: (language: Language) => call<AppStatus>("set_language", { language }),
+  setIdleLockMinutes: (minutes: number) => call<AppStatus>("set_idle_lock_minutes", { minutes }),
+  catalogue: () => call<Catalogue>("catalogue"),
+  listScreenings: (query: string) => call<ScreeningSummary[]>("list_screenings", { query }),
+  newScreening: () => call<ScreeningView>("new_screening"),
+  openScreening: (id: string) => call<ScreeningView>("open_screening", { id }),
+  saveScreening: (screening: Screening) => call<ScreeningView>("save_screening", { screening }),
+  assessScreening: (id: string) => call<Assessment>("assess_screening", { id }),
+};

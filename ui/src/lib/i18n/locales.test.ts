@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import en from "../../locales/en.json";
+import srLatn from "../../locales/sr-Latn.json";
+import { flatten } from "./messages";
+import { latinToCyrillic } from "./translit";
+
+const english = flatten(en);
+const serbian = flatten(srLatn);
+const placeholders = (s: string) => [...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+
+describe("locale files", () => {
+  it("every English key exists in Serbian", () => {
+    expect(Object.keys(english).filter((k) => !(k in serbian))).toEqual([]);
+  });
+
+  it("every Serbian key exists in English", () => {
+    expect(Object.keys(serbian).filter((k) => !(k in english))).toEqual([]);
+  });
+
+  it("has no empty values", () => {
+    expect(Object.entries(english).filter(([, v]) => v.trim() === "")).toEqual([]);
+    expect(Object.entries(serbian).filter(([, v]) => v.trim() === "")).toEqual([]);
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    const differ = Object.keys(english).filter(
+      (k) => JSON.stringify(placeholders(english[k])) !== JSON.stringify(placeholders(serbian[k] ?? "")),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it("plural messages have one, few and other forms", () => {
+    const stems = new Set(
+      Object.keys(english)
+        .filter((k) => k.endsWith(".one"))
+        .map((k) => k.slice(0, -".one".length)),
+    );
+    for (const stem of stems) {
+      for (const form of ["one", "few", "other"]) {
+        expect(english[`${stem}.${form}`], `${stem}.${form}`).toBeTruthy();
+        expect(serbian[`${stem}.${form}`], `${stem}.${form}`).toBeTruthy();
+      }
+    }
+  });
+
+  it("localises every error and issue code of the contract", () => {
+    const errors = [
+      "wrong_passphrase", "passphrase_mismatch", "passphrase_too_weak", "display_name_required",
+      "profile_exists", "no_profile", "locked", "not_found", "storage_read_only", "storage_full",
+      "storage_failure", "database_newer", "database_corrupt", "catalogue_invalid", "invalid_input",
+      "unknown_indicator_set", "unexpected",
+    ];
+    // Both spellings: the contract says age_over_120 / under_18, serde's snake_case gives age_over120 / under18.
+    const issues = [
+      "required", "invalid_date", "in_future", "age_over_120", "age_over120", "after_contact_date", "too_long",
+      "control_characters", "unknown_indicator", "unknown",
+    ];
+    for (const reason of ["under_18", "under18", "age_uncertain", "age_unknown", "adult_by_date_of_birth", "adult_by_estimate"]) {
+      expect(english[`path.reason.${reason}`], reason).toBeTruthy();
+    }
+    for (const code of errors) expect(english[`errors.${code}`], code).toBeTruthy();
+    for (const code of issues) expect(english[`issues.${code}`], code).toBeTruthy();
+    expect(english["errors.passphrase_too_weak"]).toContain("{min_length}");
+    expect(english["errors.database_newer"]).toContain("{found}");
+    expect(english["errors.catalogue_invalid"]).toContain("{problem}");
+    expect(english["issues.too_long"]).toContain("{max}");
+    expect(english["errors.unexpected"]).toContain("{code}");
+  });
+
+  it("never labels a person a victim in the interface", () => {
+    // The Center's official name contains the word; nothing else may.
+    const withoutCenterName = (s: string) =>
+      s.replace(/Center for the Protection of Victims of Trafficking in Human Beings/g, "").replace(
+        /Centar za zaštitu žrtava trgovine ljudima/g,
+        "",
+      );
+    expect(Object.values(english).filter((v) => /victim/i.test(withoutCenterName(v)))).toEqual([]);
+    expect(Object.values(serbian).filter((v) => /žrtv/i.test(withoutCenterName(v)))).toEqual([]);
+  });
+
+  it("the Serbian text transliterates to Cyrillic without leftover Serbian Latin letters", () => {
+    for (const [key, value] of Object.entries(serbian)) {
+      const cyrillic = latinToCyrillic(value).replace(/\{[^}]*\}/g, "");
+      // IT and GGGG-style abbreviations become Cyrillic too; only non-Serbian letters may stay.
+      expect(/[a-pr-vzčćđšžA-PR-VZČĆĐŠŽ]/.test(cyrillic.replace(/[qwxyQWXY]/g, "")), key).toBe(false);
+    }
+  });
+});

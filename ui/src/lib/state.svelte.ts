@@ -1,0 +1,195 @@
+//! Application-wide state: lock phase, current view, the cached catalogue, and
+//! the hide/lock sequence. Holds no personal data while locked.
+import { flushSync } from "svelte";
+import { api } from "./api";
+import type { ApiError } from "./bindings/ApiError";
+import type { AppStatus } from "./bindings/AppStatus";
+import type { Catalogue } from "./bindings/Catalogue";
+import type { Language } from "./bindings/Language";
+import type { Profile } from "./bindings/Profile";
+import type { Screening } from "./bindings/Screening";
+import type { ScreeningView } from "./bindings/ScreeningView";
+import { toApiError } from "./errors";
+import { applyLanguage } from "./i18n/index.svelte";
+
+export type Phase = "starting" | "setup" | "locked" | "unlocked" | "fatal";
+
+export type Route =
+  | { name: "screenings" }
+  | { name: "editor"; id: string }
+  | { name: "result"; id: string }
+  | { name: "criteria" }
+  | { name: "settings" };
+
+export const app = $state<{
+  phase: Phase;
+  status: AppStatus | null;
+  fatal: ApiError | null;
+  route: Route;
+  profile: Profile | null;
+}>({
+  phase: "starting",
+  status: null,
+  fatal: null,
+  route: { name: "screenings" },
+  profile: null,
+});
+
+export const catalogue = $state<{ value: Catalogue | null; error: ApiError | null }>({
+  value: null,
+  error: null,
+});
+
+let catalogueLoading: Promise<void> | null = null;
+
+/** Loads the catalogue once per unlocked session (it is the same for everyone). */
+export function loadCatalogue(): Promise<void> {
+  if (catalogue.value !== null) return Promise.resolve();
+  if (catalogueLoading === null) {
+    catalogueLoading = api
+      .catalogue()
+      .then((value) => {
+        catalogue.value = value;
+        catalogue.error = null;
+      })
+      .catch((error: unknown) => {
+        catalogue.error = toApiError(error);
+      })
+      .finally(() => {
+        catalogueLoading = null;
+      });
+  }
+  return catalogueLoading;
+}
+
+// ---- saves in flight, so that locking and the next view wait for them ----
+
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const pendingSaves = new Set<Promise<unknown>>();
+
+export function trackSave(save: Promise<unknown>): void {
+  pendingSaves.add(save);
+  void save.finally(() => pendingSaves.delete(save));
+}
+
+/** Resolves when every save started so far has finished (successfully or not). */
+export async function savesSettled(): Promise<void> {
+  while (pendingSaves.size > 0) {
+    await Promise.allSettled([...pendingSaves]);
+  }
+}
+
+// A screening the backend refused to save because it had locked itself; kept
+// in memory only, and saved right after the next unlock.
+let unsavedWhileLocked: Screening | null = null;
+
+export function keepUnsavedUntilUnlock(screening: Screening): void {
+  unsavedWhileLocked = screening;
+}
+
+async function saveKeptScreening(): Promise<void> {
+  const kept = unsavedWhileLocked;
+  if (kept === null) return;
+  try {
+    await api.saveScreening(kept);
+    unsavedWhileLocked = null;
+  } catch {
+    // Keep it; the editor will show its own save status when reopened.
+  }
+}
+
+// ---- navigation ----
+
+export function navigate(route: Route): void {
+  app.route = route;
+}
+
+// A screening just created by new_screening, handed to the editor once so it
+// need not be fetched again. Kept out of `app` so no personal data sits in
+// application state.
+let newScreening: ScreeningView | null = null;
+
+export function openNewScreening(view: ScreeningView): void {
+  newScreening = view;
+  navigate({ name: "editor", id: view.screening.id });
+}
+
+export function takeNewScreening(id: string): ScreeningView | null {
+  const view = newScreening;
+  newScreening = null;
+  return view !== null && view.screening.id === id ? view : null;
+}
+
+// ---- start, unlock, lock ----
+
+function applyStatus(status: AppStatus): void {
+  app.status = status;
+  applyLanguage(status.language);
+}
+
+export async function boot(): Promise<void> {
+  app.phase = "starting";
+  try {
+    const status = await api.appStatus();
+    applyStatus(status);
+    app.fatal = null;
+    app.phase = !status.profile_exists ? "setup" : status.unlocked ? "unlocked" : "locked";
+  } catch (error) {
+    app.fatal = toApiError(error);
+    app.phase = "fatal";
+  }
+}
+
+/** After create_profile or unlock succeeded. */
+export async function enterUnlocked(profile: Profile): Promise<void> {
+  app.profile = profile;
+  await saveKeptScreening();
+  try {
+    applyStatus(await api.appStatus());
+  } catch {
+    // The status is a convenience here; the last known one stays.
+  }
+  if (app.status) {
+    app.status.unlocked = true;
+    app.status.profile_exists = true;
+  }
+  app.phase = "unlocked";
+}
+
+/**
+ * Hide and lock: the lock screen replaces the view at once, then pending saves
+ * finish, then the backend is locked.
+ */
+export async function lockNow(): Promise<void> {
+  if (app.phase !== "unlocked") return;
+  app.phase = "locked";
+  app.profile = null;
+  newScreening = null;
+  flushSync();
+  await savesSettled();
+  try {
+    await api.lock();
+  } catch {
+    // Already locked, or the backend is gone: the screen is locked either way.
+  }
+  if (app.status) app.status.unlocked = false;
+}
+
+let requestedLanguage: Language | null = null;
+
+export async function changeLanguage(language: Language): Promise<void> {
+  requestedLanguage = language;
+  applyLanguage(language);
+  if (app.status) app.status.language = language;
+  try {
+    const status = await api.setLanguage(language);
+    // A later choice wins over a slow answer to an earlier one.
+    if (requestedLanguage === language) applyStatus(status);
+  } catch {
+    // Shown in the chosen language anyway; remembered next time it succeeds.
+  }
+}
+
+export async function changeIdleMinutes(minutes: number): Promise<void> {
+  applyStatus(await api.setIdleLockMinutes(minutes));
+}
