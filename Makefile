@@ -12,14 +12,14 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 UI_STAMP := ui/node_modules/.installed
 
-.PHONY: run test deps system-packages ui-packages tools ui app lint unit e2e bench bindings clean
+.PHONY: run test deps system-packages ui-packages tools ui app lint tests bench bindings screenshot clean
 
 ## Start the desktop app (installs what is missing, builds the UI and the app).
-run: deps ui
-	cargo run -p first-contact
+run: deps app
+	./target/debug/first-contact
 
 ## Every check CI runs: formatting, lints, type checks, unit, store, API and end-to-end tests.
-test: deps ui lint unit app e2e bindings
+test: deps lint tests bindings
 
 deps: system-packages ui-packages tools
 
@@ -48,23 +48,24 @@ $(TAURI_DRIVER):
 ui: ui-packages
 	cd ui && npm run build
 
+# Every cargo build and test names the whole workspace with all targets, so that features
+# resolve the same way each time and the Tauri stack is compiled once, not once per command.
 app: ui
-	cargo build -p first-contact
+	cargo build --workspace --all-targets
 
 lint: ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check && npm run lint
 
-unit: ui
+## UI unit tests, then every Rust test: unit, store, API, and end to end on the built app.
+## One test at a time: the end-to-end tests each run a real app under Xvfb.
+tests: app tools
 	cd ui && npm run test
-	cargo test --workspace --exclude first-contact-e2e
-
-e2e: app tools
-	cargo test -p first-contact-e2e -- --test-threads=1
+	cargo test --workspace --lib --bins --tests -- --test-threads=1
 
 ## The committed TypeScript types must be what the Rust types generate (cargo test writes them).
-bindings: unit
+bindings: tests
 	@git diff --exit-code -- ui/src/lib/bindings || \
 		(echo "ui/src/lib/bindings is stale: commit the regenerated files" && exit 1)
 	@untracked=$$(git ls-files --others --exclude-standard ui/src/lib/bindings); \
@@ -73,7 +74,11 @@ bindings: unit
 ## Benchmarks; results are written up in docs/benchmarks.md.
 bench: deps ui app
 	cargo bench -p first-contact-app
-	cargo run --release -p first-contact-e2e --bin startup-bench
+	cargo run -p first-contact-e2e --bin startup-bench
+
+## The README's screenshot, from the real app.
+screenshot: deps app
+	cargo run -p first-contact-e2e --bin screenshot -- docs/screenshot.png
 
 clean:
 	cargo clean

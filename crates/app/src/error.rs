@@ -104,3 +104,142 @@ impl From<AppError> for ApiError {
         error.to_api()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(error: AppError) -> ApiError {
+        error.to_api()
+    }
+
+    #[test]
+    fn store_errors_become_stable_codes_with_their_parameters() {
+        let newer = api(AppError::Store(StoreError::NewerSchema {
+            found: 7,
+            supported: 1,
+        }));
+        assert_eq!(newer.code, "database_newer");
+        assert_eq!(newer.message_key, "errors.database_newer");
+        assert_eq!(newer.params.get("found").map(String::as_str), Some("7"));
+        assert_eq!(newer.params.get("supported").map(String::as_str), Some("1"));
+        assert_eq!(api(AppError::Store(StoreError::Full)).code, "storage_full");
+        assert_eq!(
+            api(AppError::Store(StoreError::ReadOnly)).code,
+            "storage_read_only"
+        );
+        assert_eq!(
+            api(AppError::Store(StoreError::Corrupt("x".into()))).code,
+            "database_corrupt"
+        );
+        assert_eq!(
+            api(AppError::Store(StoreError::WrongPassphrase)).code,
+            "wrong_passphrase"
+        );
+    }
+
+    #[test]
+    fn messages_are_keys_not_english_sentences() {
+        let weak = api(AppError::PassphraseTooWeak);
+        assert_eq!(weak.message_key, "errors.passphrase_too_weak");
+        assert_eq!(
+            weak.params.get("min_length").map(String::as_str),
+            Some("12")
+        );
+        let catalogue = api(AppError::Catalogue(CatalogueError {
+            place: "sets[0].id".into(),
+            problem: "bad".into(),
+        }));
+        assert_eq!(catalogue.code, "catalogue_invalid");
+        assert_eq!(
+            catalogue.params.get("place").map(String::as_str),
+            Some("sets[0].id")
+        );
+    }
+}
+
+#[cfg(test)]
+mod localisation {
+    use super::*;
+
+    /// One error of every kind. The match below has no wildcard, so a new variant does not
+    /// compile until it is listed here too.
+    fn every_error() -> Vec<AppError> {
+        let all = vec![
+            AppError::Store(StoreError::WrongPassphrase),
+            AppError::Store(StoreError::NoProfile),
+            AppError::Store(StoreError::ProfileExists),
+            AppError::Store(StoreError::NewerSchema {
+                found: 2,
+                supported: 1,
+            }),
+            AppError::Store(StoreError::Corrupt(String::new())),
+            AppError::Store(StoreError::ReadOnly),
+            AppError::Store(StoreError::Full),
+            AppError::Store(StoreError::NotFound),
+            AppError::Store(StoreError::Io(std::io::Error::other("x"))),
+            AppError::Catalogue(CatalogueError {
+                place: String::new(),
+                problem: String::new(),
+            }),
+            AppError::Assessment(AssessmentError::UnknownSet(String::new())),
+            AppError::Locked,
+            AppError::PassphraseMismatch,
+            AppError::PassphraseTooWeak,
+            AppError::DisplayNameRequired,
+            AppError::InvalidInput {
+                field: String::new(),
+            },
+        ];
+        for error in &all {
+            match error {
+                AppError::Store(
+                    StoreError::WrongPassphrase
+                    | StoreError::NoProfile
+                    | StoreError::ProfileExists
+                    | StoreError::NewerSchema { .. }
+                    | StoreError::Corrupt(_)
+                    | StoreError::ReadOnly
+                    | StoreError::Full
+                    | StoreError::NotFound
+                    | StoreError::Io(_)
+                    | StoreError::Database(_),
+                )
+                | AppError::Catalogue(_)
+                | AppError::Assessment(AssessmentError::UnknownSet(_))
+                | AppError::Locked
+                | AppError::PassphraseMismatch
+                | AppError::PassphraseTooWeak
+                | AppError::DisplayNameRequired
+                | AppError::InvalidInput { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_every_locale_file() {
+        for locale in ["en", "sr-Latn"] {
+            let path = format!(
+                "{}/../../ui/src/locales/{locale}.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let messages: serde_json::Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+            for error in every_error() {
+                let api = error.to_api();
+                let key = api.message_key.trim_start_matches("errors.");
+                let message = messages["errors"][key].as_str().unwrap_or_default();
+                assert!(!message.is_empty(), "{locale} lacks {}", api.message_key);
+                for param in api.params.keys() {
+                    assert!(
+                        message.contains(&format!("{{{param}}}")),
+                        "{locale} {} does not show {{{param}}}",
+                        api.message_key
+                    );
+                }
+            }
+        }
+    }
+}

@@ -67,6 +67,26 @@ async fn observe(app: &AppSession, key: &str) -> Result<()> {
     Ok(())
 }
 
+fn is_cyrillic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Waits until the element's text is Cyrillic and differs from `before`.
+async fn wait_for_cyrillic(app: &AppSession, test_id: &str, before: &str) -> Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = app.text(test_id).await?;
+        if is_cyrillic(&text) && text != before {
+            return Ok(());
+        }
+        ensure!(
+            std::time::Instant::now() < deadline,
+            "{test_id} is still {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn saved(app: &AppSession) -> Result<()> {
     app.wait_for_attribute("save-status", "data-state", "saved")
         .await
@@ -152,20 +172,30 @@ async fn a_worker_screens_a_person_and_finds_the_screening_after_a_restart() -> 
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 
-    // Serbian Cyrillic changes the interface, and is remembered.
+    // Serbian Cyrillic changes the interface, the catalogue texts too.
     let english_nav = app.text("nav-criteria").await?;
     app.select("language-select", "sr-Cyrl").await?;
-    let is_cyrillic = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let nav = app.text("nav-criteria").await?;
-        if is_cyrillic(&nav) && nav != english_nav {
-            break;
-        }
-        ensure!(std::time::Instant::now() < deadline, "still {nav:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_for_cyrillic(&app, "nav-criteria", &english_nav).await?;
+    app.click("nav-criteria").await?;
+    let adults = app.text("criteria-set-ilo-adults-labour").await?;
+    ensure!(
+        is_cyrillic(&adults),
+        "criteria not in Cyrillic: {adults:.80}"
+    );
     ensure!(app.client.title().await? == "First Contact");
+
+    // Escape twice hides everything behind the lock screen.
+    app.client
+        .active_element()
+        .await?
+        .send_keys("\u{E00C}\u{E00C}")
+        .await?;
+    app.by_id("lock-screen").await?;
+    app.finish().await?;
+
+    // The language is remembered across a restart, before unlocking.
+    let app = AppSession::start(&display, &data_dir).await?;
+    wait_for_cyrillic(&app, "unlock-submit", "").await?;
     app.finish().await?;
 
     // Nothing personal is readable on disk.

@@ -3,6 +3,8 @@ import en from "../../locales/en.json";
 import srLatn from "../../locales/sr-Latn.json";
 import { flatten } from "./messages";
 import { latinToCyrillic } from "./translit";
+import type { AgePathReason } from "../bindings/AgePathReason";
+import type { IssueCode } from "../bindings/IssueCode";
 
 const english = flatten(en);
 const serbian = flatten(srLatn);
@@ -50,12 +52,20 @@ describe("locale files", () => {
       "storage_failure", "database_newer", "database_corrupt", "catalogue_invalid", "invalid_input",
       "unknown_indicator_set", "unexpected",
     ];
-    // Both spellings: the contract says age_over_120 / under_18, serde's snake_case gives age_over120 / under18.
-    const issues = [
-      "required", "invalid_date", "in_future", "age_over_120", "age_over120", "after_contact_date", "too_long",
-      "control_characters", "unknown_indicator", "unknown",
-    ];
-    for (const reason of ["under_18", "under18", "age_uncertain", "age_unknown", "adult_by_date_of_birth", "adult_by_estimate"]) {
+    // Typed against the generated bindings: a code added in Rust fails the type check here.
+    const issueCodes = [
+      "required", "invalid_date", "in_future", "age_over_120", "after_contact_date", "too_long",
+      "control_characters",
+    ] as const satisfies readonly IssueCode[];
+    const allIssuesListed: Exclude<IssueCode, (typeof issueCodes)[number]> extends never ? true : false = true;
+    expect(allIssuesListed).toBe(true);
+    const issues = [...issueCodes, "unknown"];
+    const reasons = [
+      "under_18", "age_uncertain", "age_unknown", "adult_by_date_of_birth", "adult_by_estimate",
+    ] as const satisfies readonly AgePathReason[];
+    const allReasonsListed: Exclude<AgePathReason, (typeof reasons)[number]> extends never ? true : false = true;
+    expect(allReasonsListed).toBe(true);
+    for (const reason of reasons) {
       expect(english[`path.reason.${reason}`], reason).toBeTruthy();
     }
     for (const code of errors) expect(english[`errors.${code}`], code).toBeTruthy();
