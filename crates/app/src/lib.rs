@@ -10,6 +10,7 @@ pub mod views;
 use std::path::PathBuf;
 
 use first_contact_domain::catalogue::{self, Catalogue};
+use first_contact_domain::CatalogueError;
 use first_contact_store::preferences::{self, Preferences};
 use first_contact_store::{KdfParams, Vault};
 
@@ -58,13 +59,10 @@ impl App {
     /// fails validation is reported in the status and the built-in catalogue is used instead.
     pub fn open(config: AppConfig, clock: Box<dyn Clock>) -> Result<Self, AppError> {
         let built_in = catalogue::built_in().map_err(AppError::Catalogue)?;
-        let installed = config.data_dir.join("catalogue.json");
-        let (catalogue, catalogue_problem) = match std::fs::read_to_string(&installed) {
-            Ok(json) => match catalogue::load(&json) {
-                Ok(catalogue) => (catalogue, None),
-                Err(problem) => (built_in, Some(AppError::Catalogue(problem).to_api())),
-            },
-            Err(_) => (built_in, None),
+        let (catalogue, catalogue_problem) = match installed_catalogue(&config.data_dir) {
+            Ok(Some(installed)) => (installed, None),
+            Ok(None) => (built_in, None),
+            Err(problem) => (built_in, Some(AppError::Catalogue(problem).to_api())),
         };
         Ok(Self {
             vault: Vault::at(&config.data_dir),
@@ -79,5 +77,17 @@ impl App {
 
     pub fn catalogue(&self) -> &Catalogue {
         &self.catalogue
+    }
+}
+
+/// The catalogue update installed in the data folder, if there is one.
+fn installed_catalogue(data_dir: &std::path::Path) -> Result<Option<Catalogue>, CatalogueError> {
+    match std::fs::read_to_string(data_dir.join("catalogue.json")) {
+        Ok(json) => catalogue::load(&json).map(Some),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(CatalogueError {
+            place: "catalogue.json".into(),
+            problem: error.to_string(),
+        }),
     }
 }

@@ -14,6 +14,17 @@ use fantoccini::{Client, ClientBuilder, Locator};
 
 pub const PASSPHRASE: &str = "amber window 1848 tide";
 
+/// Observations that make the adults / labour rule positive: DR and EX by one strong and one
+/// medium indicator each, CD by two strong ones.
+pub const POSITIVE_ADULTS_LABOUR: [&str; 6] = [
+    "DR.nature-of-job",
+    "DR.wages",
+    "EX.excessive-hours",
+    "EX.low-pay",
+    "CD.documents",
+    "CD.debt-bondage",
+];
+
 /// The debug build of the desktop app, built by `make test` before these tests run.
 pub fn app_binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -270,6 +281,42 @@ impl AppSession {
             .await
             .with_context(|| format!("waiting for {selector}"))?;
         Ok(())
+    }
+
+    /// Fills in the set-up screen and waits for the screenings list.
+    pub async fn create_profile(&self, name: &str) -> Result<()> {
+        self.fill("setup-display-name", name).await?;
+        self.select("setup-agency", "labour_inspection").await?;
+        self.fill("setup-passphrase", PASSPHRASE).await?;
+        self.fill("setup-passphrase-confirm", PASSPHRASE).await?;
+        self.click("setup-submit").await?;
+        self.by_id("screenings-page").await?;
+        Ok(())
+    }
+
+    /// Unlocks from the lock screen and waits for the screenings list.
+    pub async fn unlock(&self) -> Result<()> {
+        self.by_id("lock-screen").await?;
+        self.fill("unlock-passphrase", PASSPHRASE).await?;
+        self.click("unlock-submit").await?;
+        self.by_id("screenings-page").await?;
+        Ok(())
+    }
+
+    /// Ticks an indicator in the screening editor and checks that it took.
+    pub async fn observe(&self, key: &str) -> Result<()> {
+        let id = format!("indicator-{key}");
+        self.click(&id).await?;
+        if !self.by_id(&id).await?.is_selected().await? {
+            bail!("{key} did not become checked");
+        }
+        Ok(())
+    }
+
+    /// Waits until the editor reports that everything typed is saved.
+    pub async fn saved(&self) -> Result<()> {
+        self.wait_for_attribute("save-status", "data-state", "saved")
+            .await
     }
 
     /// Waits until the element's text contains `needle`.

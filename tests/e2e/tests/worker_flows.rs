@@ -4,7 +4,9 @@
 use std::time::Duration;
 
 use anyhow::{ensure, Context, Result};
-use first_contact_e2e::{contains, files_under, AppSession, Display, PASSPHRASE};
+use first_contact_e2e::{
+    contains, files_under, AppSession, Display, PASSPHRASE, POSITIVE_ADULTS_LABOUR,
+};
 use serde_json::Value;
 
 const ALIAS: &str = "Tamara Zlatokosa";
@@ -39,34 +41,6 @@ fn clause_label(id: &str) -> Result<String> {
         .context("clause label")
 }
 
-async fn create_profile(app: &AppSession, name: &str) -> Result<()> {
-    app.fill("setup-display-name", name).await?;
-    app.select("setup-agency", "labour_inspection").await?;
-    app.fill("setup-passphrase", PASSPHRASE).await?;
-    app.fill("setup-passphrase-confirm", PASSPHRASE).await?;
-    app.click("setup-submit").await?;
-    app.by_id("screenings-page").await?;
-    Ok(())
-}
-
-async fn unlock(app: &AppSession) -> Result<()> {
-    app.by_id("lock-screen").await?;
-    app.fill("unlock-passphrase", PASSPHRASE).await?;
-    app.click("unlock-submit").await?;
-    app.by_id("screenings-page").await?;
-    Ok(())
-}
-
-async fn observe(app: &AppSession, key: &str) -> Result<()> {
-    let id = format!("indicator-{key}");
-    app.click(&id).await?;
-    ensure!(
-        app.by_id(&id).await?.is_selected().await?,
-        "{key} did not become checked"
-    );
-    Ok(())
-}
-
 fn is_cyrillic(text: &str) -> bool {
     text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
@@ -87,11 +61,6 @@ async fn wait_for_cyrillic(app: &AppSession, test_id: &str, before: &str) -> Res
     }
 }
 
-async fn saved(app: &AppSession) -> Result<()> {
-    app.wait_for_attribute("save-status", "data-state", "saved")
-        .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_worker_screens_a_person_and_finds_the_screening_after_a_restart() -> Result<()> {
     let display = Display::start()?;
@@ -99,7 +68,7 @@ async fn a_worker_screens_a_person_and_finds_the_screening_after_a_restart() -> 
     let data_dir = data.path().join("data");
 
     let app = AppSession::start(&display, &data_dir).await?;
-    create_profile(&app, "Inspector Ružica Vukadin").await?;
+    app.create_profile("Inspector Ružica Vukadin").await?;
 
     // Lock, a wrong passphrase, then the right one.
     app.click("lock-button").await?;
@@ -126,19 +95,12 @@ async fn a_worker_screens_a_person_and_finds_the_screening_after_a_restart() -> 
         .await?;
     app.wait_for_attribute("indicator-set-select", "data-value", "ilo-adults-labour")
         .await?;
-    for key in [
-        "DR.nature-of-job",
-        "DR.wages",
-        "EX.excessive-hours",
-        "EX.low-pay",
-        "CD.documents",
-        "CD.debt-bondage",
-    ] {
-        observe(&app, key).await?;
+    for key in POSITIVE_ADULTS_LABOUR {
+        app.observe(key).await?;
     }
     app.select("learnt-CD.documents", "disclosed").await?;
     app.fill("note-CD.documents", NOTE).await?;
-    saved(&app).await?;
+    app.saved().await?;
 
     app.click("show-result").await?;
     app.by_id("result-page").await?;
@@ -157,7 +119,7 @@ async fn a_worker_screens_a_person_and_finds_the_screening_after_a_restart() -> 
 
     // Restart: the screening is in the list and found by search.
     let app = AppSession::start(&display, &data_dir).await?;
-    unlock(&app).await?;
+    app.unlock().await?;
     app.fill("screening-search", "zlatokosa").await?;
     app.wait_for_text("screenings-page", ALIAS).await?;
     let rows = app.all_by_id("screening-row").await?;
@@ -227,13 +189,13 @@ async fn killing_the_app_mid_screening_loses_nothing_that_was_saved() -> Result<
     let data_dir = data.path().join("data");
 
     let app = AppSession::start(&display, &data_dir).await?;
-    create_profile(&app, "Outreach worker").await?;
+    app.create_profile("Outreach worker").await?;
     app.click("new-screening").await?;
     app.by_id("screening-editor").await?;
     app.fill("person-alias", "Kill Test Person").await?;
     app.fill("ctx-place", "Obrenovac centre").await?;
-    observe(&app, "EX.excessive-hours").await?;
-    saved(&app).await?;
+    app.observe("EX.excessive-hours").await?;
+    app.saved().await?;
 
     let pids = AppSession::app_pids(&data_dir);
     ensure!(!pids.is_empty(), "the app's process was not found");
@@ -245,7 +207,7 @@ async fn killing_the_app_mid_screening_loses_nothing_that_was_saved() -> Result<
     let _ = app.finish().await;
 
     let app = AppSession::start(&display, &data_dir).await?;
-    unlock(&app).await?;
+    app.unlock().await?;
     app.wait_for_text("screenings-page", "Kill Test Person")
         .await?;
     app.click("screening-row").await?;
@@ -278,7 +240,7 @@ async fn bad_input_gets_a_clear_message_and_is_kept() -> Result<()> {
     app.click("setup-submit").await?;
     let weak = english("errors.passphrase_too_weak")?.replace("{min_length}", "12");
     app.wait_for_text("form-error", &weak).await?;
-    create_profile(&app, "Border officer").await?;
+    app.create_profile("Border officer").await?;
 
     app.click("new-screening").await?;
     app.by_id("screening-editor").await?;
@@ -295,11 +257,11 @@ async fn bad_input_gets_a_clear_message_and_is_kept() -> Result<()> {
     app.set_value("ctx-contact-date", "2099-01-01").await?;
     app.wait_for_text("issue-context.contact_date", &english("issues.in_future")?)
         .await?;
-    saved(&app).await?;
+    app.saved().await?;
     app.finish().await?;
 
     let app = AppSession::start(&display, &data_dir).await?;
-    unlock(&app).await?;
+    app.unlock().await?;
     app.click("screening-row").await?;
     let dob = app.by_id("person-dob").await?.prop("value").await?;
     ensure!(

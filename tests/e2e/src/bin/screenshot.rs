@@ -2,7 +2,7 @@
 //! a screening on the adults / labour list, on its result page. Run with `make screenshot`.
 
 use anyhow::{Context, Result};
-use first_contact_e2e::{AppSession, Display, PASSPHRASE};
+use first_contact_e2e::{AppSession, Display, POSITIVE_ADULTS_LABOUR};
 
 #[tokio::main]
 async fn main() -> Result<()> {
@@ -12,29 +12,17 @@ async fn main() -> Result<()> {
     let display = Display::start()?;
     let data = tempfile::tempdir()?;
     let app = AppSession::start(&display, &data.path().join("data")).await?;
-    app.fill("setup-display-name", "Demo").await?;
-    app.select("setup-agency", "labour_inspection").await?;
-    app.fill("setup-passphrase", PASSPHRASE).await?;
-    app.fill("setup-passphrase-confirm", PASSPHRASE).await?;
-    app.click("setup-submit").await?;
+    app.create_profile("Demo").await?;
     app.click("new-screening").await?;
     app.fill("ctx-place", "Orchard near Kikinda").await?;
     app.fill("person-alias", "A. (demo)").await?;
     app.fill("person-estimated-age", "31").await?;
     app.wait_for_attribute("path-badge", "data-path", "adult")
         .await?;
-    for key in [
-        "DR.nature-of-job",
-        "DR.wages",
-        "EX.excessive-hours",
-        "EX.low-pay",
-        "CD.documents",
-        "CD.debt-bondage",
-    ] {
-        app.click(&format!("indicator-{key}")).await?;
+    for key in POSITIVE_ADULTS_LABOUR {
+        app.observe(key).await?;
     }
-    app.wait_for_attribute("save-status", "data-state", "saved")
-        .await?;
+    app.saved().await?;
     app.click("show-result").await?;
     app.by_id("result-verdict").await?;
     app.client.execute("window.scrollTo(0, 0);", vec![]).await?;

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use anyhow::Result;
-use first_contact_e2e::{AppSession, Display, PASSPHRASE};
+use first_contact_e2e::{AppSession, Display};
 
 const RUNS: usize = 5;
 
@@ -46,10 +46,7 @@ async fn main() -> Result<()> {
     let app = AppSession::start(&display, &data_dir).await?;
     app.by_id("setup-display-name").await?;
     let first = app.launched.elapsed();
-    app.fill("setup-display-name", "Bench").await?;
-    app.fill("setup-passphrase", PASSPHRASE).await?;
-    app.fill("setup-passphrase-confirm", PASSPHRASE).await?;
-    app.click("setup-submit").await?;
+    app.create_profile("Bench").await?;
     app.click("new-screening").await?;
     app.fill("person-alias", "Bench person").await?;
     app.click("indicator-EX.excessive-hours").await?;
