@@ -1,5 +1,7 @@
 //! Application-wide state: lock phase, current view, the cached catalogue, and
-//! the hide/lock sequence. Holds no personal data while locked.
+//! the hide/lock sequence. Holds no personal data while locked, with one exception:
+//! an edit the backend refused because it had locked itself is kept in memory (never
+//! on disk) and saved right after the next unlock, so nothing typed is lost.
 import { flushSync } from "svelte";
 import { api } from "./api";
 import type { ApiError } from "./bindings/ApiError";

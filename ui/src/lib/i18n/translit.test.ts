@@ -41,4 +41,11 @@ describe("latinToCyrillic", () => {
   it("leaves Cyrillic input as it is", () => {
     expect(latinToCyrillic("Ђорђе")).toBe("Ђорђе");
   });
+
+  it("keeps international acronyms and words with non-Serbian letters in Latin", () => {
+    expect(latinToCyrillic("UNODC indikatori")).toBe("UNODC индикатори");
+    expect(latinToCyrillic("publikacija WCMS_105023")).toBe("публикација WCMS_105023");
+    expect(latinToCyrillic("Web stranica")).toBe("Web страница");
+    expect(latinToCyrillic("MOR i ASTRA")).toBe("МОР и АСТРА");
+  });
 });

@@ -46,7 +46,15 @@ function splitPairs(word: string): Set<number> {
   return out;
 }
 
+/**
+ * Names that stay in Latin letters in Serbian Cyrillic text (international acronyms), and
+ * any word with a letter Serbian does not have (q, w, x, y), such as "WCMS".
+ */
+const KEEP_LATIN = new Set(["UNODC", "ILO", "OSCE"]);
+const FOREIGN_LETTER = /[qwxy]/i;
+
 function transliterateWord(word: string): string {
+  if (KEEP_LATIN.has(word) || FOREIGN_LETTER.test(word)) return word;
   const split = splitPairs(word);
   let out = "";
   let i = 0;
