@@ -139,8 +139,12 @@ fn main() -> anyhow::Result<()> {
         );
     }
     println!();
+    let kdf = first_contact_store::KdfParams::default();
     println!(
-        "Unlock (Argon2id m=64 MiB, t=3, p=1, then open and migrate check), {UNLOCKS} runs: p50 {} ms, max {} ms",
+        "Unlock (Argon2id m={} MiB, t={}, p={}, then open the database), {UNLOCKS} runs: p50 {} ms, max {} ms",
+        kdf.memory_kib / 1024,
+        kdf.iterations,
+        kdf.parallelism,
         ms(percentile(&mut unlock_samples, 0.5)),
         ms(percentile(&mut unlock_samples, 1.0))
     );

@@ -26,7 +26,7 @@ pub struct KdfParams {
 impl Default for KdfParams {
     fn default() -> Self {
         Self {
-            memory_kib: 64 * 1024,
+            memory_kib: 96 * 1024,
             iterations: 3,
             parallelism: 1,
         }
