@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev libsoup-3.0-dev \
-	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver age zstd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
