@@ -3,9 +3,10 @@
 use std::sync::{Mutex, MutexGuard};
 
 use first_contact_app::{
-    ApiError, App, AppError, AppStatus, NewProfile, ScreeningSummary, ScreeningView,
+    ApiError, App, AppError, AppStatus, NewProfile, OutboxEntry, ReferralDraftSummary,
+    ReferralView, ScreeningSummary, ScreeningView,
 };
-use first_contact_domain::{Assessment, Catalogue, Language, Profile, Screening};
+use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use tauri::State;
 
 type Shared<'a> = State<'a, Mutex<App>>;
@@ -86,4 +87,39 @@ pub fn save_screening(state: Shared<'_>, screening: Screening) -> Reply<Screenin
 #[tauri::command]
 pub fn assess_screening(state: Shared<'_>, id: String) -> Reply<Assessment> {
     reply(app(&state).assess_screening(&id))
+}
+
+#[tauri::command]
+pub fn new_referral(state: Shared<'_>, from_screening: Option<String>) -> Reply<ReferralView> {
+    reply(app(&state).new_referral(from_screening.as_deref()))
+}
+
+#[tauri::command]
+pub fn open_referral(state: Shared<'_>, id: String) -> Reply<ReferralView> {
+    reply(app(&state).open_referral(&id))
+}
+
+#[tauri::command]
+pub fn save_referral(state: Shared<'_>, referral: Referral) -> Reply<ReferralView> {
+    reply(app(&state).save_referral(referral))
+}
+
+#[tauri::command]
+pub fn list_referral_drafts(state: Shared<'_>) -> Reply<Vec<ReferralDraftSummary>> {
+    reply(app(&state).list_referral_drafts())
+}
+
+#[tauri::command]
+pub fn delete_referral_draft(state: Shared<'_>, id: String) -> Reply<()> {
+    reply(app(&state).delete_referral_draft(&id))
+}
+
+#[tauri::command]
+pub fn finalise_referral(state: Shared<'_>, id: String) -> Reply<OutboxEntry> {
+    reply(app(&state).finalise_referral(&id))
+}
+
+#[tauri::command]
+pub fn outbox(state: Shared<'_>) -> Reply<Vec<OutboxEntry>> {
+    reply(app(&state).outbox())
 }

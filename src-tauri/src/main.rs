@@ -14,6 +14,8 @@ use tauri::Manager;
 
 /// Overrides the data folder (tests, or a deployment that keeps data on an encrypted volume).
 const DATA_DIR_VARIABLE: &str = "FIRST_CONTACT_DATA_DIR";
+/// Overrides where the Center's public key is read from (default: `center.pub` in the data folder).
+const CENTER_KEY_VARIABLE: &str = "FIRST_CONTACT_CENTER_KEY_FILE";
 
 fn main() -> anyhow::Result<()> {
     tauri::Builder::default()
@@ -22,7 +24,11 @@ fn main() -> anyhow::Result<()> {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
             };
-            let opened = App::open(AppConfig::new(data_dir), Box::new(SystemClock))?;
+            let mut config = AppConfig::new(data_dir);
+            if let Some(file) = std::env::var_os(CENTER_KEY_VARIABLE) {
+                config.center_key_file = PathBuf::from(file);
+            }
+            let opened = App::open(config, Box::new(SystemClock))?;
             app.manage(Mutex::new(opened));
             Ok(())
         })
@@ -40,6 +46,13 @@ fn main() -> anyhow::Result<()> {
             commands::open_screening,
             commands::save_screening,
             commands::assess_screening,
+            commands::new_referral,
+            commands::open_referral,
+            commands::save_referral,
+            commands::list_referral_drafts,
+            commands::delete_referral_draft,
+            commands::finalise_referral,
+            commands::outbox,
         ])
         .run(tauri::generate_context!())
         .context("the First Contact window could not run")

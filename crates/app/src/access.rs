@@ -24,6 +24,7 @@ impl App {
             language: self.preferences.language,
             idle_lock_minutes: self.preferences.idle_lock_minutes,
             catalogue_problem: self.catalogue_problem.clone(),
+            center_key_problem: self.center_key.as_ref().err().cloned(),
         }
     }
 

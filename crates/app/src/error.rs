@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use first_contact_domain::{AssessmentError, CatalogueError};
+use first_contact_protocol::ProtocolError;
 use first_contact_store::StoreError;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -27,6 +28,15 @@ pub enum AppError {
     DisplayNameRequired,
     #[error("invalid input in {field}")]
     InvalidInput { field: String },
+    #[error(transparent)]
+    CenterKey(ProtocolError),
+    /// Finalising without a usable Center key: carries the problem found at start-up.
+    #[error("the Center's key is not available ({})", .0.code)]
+    CenterKeyUnavailable(ApiError),
+    #[error("the referral has {count} problems to fix before it can be finalised")]
+    ReferralIncomplete { count: usize },
+    #[error("the referral could not be sealed: {0}")]
+    Seal(ProtocolError),
 }
 
 /// What the UI receives when an operation fails.
@@ -59,6 +69,14 @@ impl AppError {
             AppError::PassphraseTooWeak => "passphrase_too_weak",
             AppError::DisplayNameRequired => "display_name_required",
             AppError::InvalidInput { .. } => "invalid_input",
+            AppError::CenterKey(ProtocolError::CenterKeyMissing(_)) => "center_key_missing",
+            AppError::CenterKey(_) => "center_key_malformed",
+            AppError::CenterKeyUnavailable(problem) => match problem.code.as_str() {
+                "center_key_missing" => "center_key_missing",
+                _ => "center_key_malformed",
+            },
+            AppError::ReferralIncomplete { .. } => "referral_incomplete",
+            AppError::Seal(_) => "seal_failed",
         }
     }
 
@@ -84,6 +102,9 @@ impl AppError {
             }
             AppError::InvalidInput { field } => {
                 params.insert("field".into(), field.clone());
+            }
+            AppError::ReferralIncomplete { count } => {
+                params.insert("count".into(), count.to_string());
             }
             _ => {}
         }
@@ -211,7 +232,11 @@ mod localisation {
                 | AppError::PassphraseMismatch
                 | AppError::PassphraseTooWeak
                 | AppError::DisplayNameRequired
-                | AppError::InvalidInput { .. } => {}
+                | AppError::InvalidInput { .. }
+                | AppError::CenterKey(_)
+                | AppError::CenterKeyUnavailable(_)
+                | AppError::ReferralIncomplete { .. }
+                | AppError::Seal(_) => {}
             }
         }
         all

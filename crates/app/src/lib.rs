@@ -4,6 +4,7 @@
 mod access;
 pub mod clock;
 pub mod error;
+mod referrals;
 mod screenings;
 pub mod views;
 
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 
 use first_contact_domain::catalogue::{self, Catalogue};
 use first_contact_domain::CatalogueError;
+use first_contact_protocol::CenterKey;
 use first_contact_store::preferences::{self, Preferences};
 use first_contact_store::{KdfParams, Vault};
 
@@ -18,17 +20,22 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{ApiError, AppError};
 pub use views::*;
 
-/// Where the app keeps its data and how hard the passphrase is stretched.
+/// Where the app keeps its data, how hard the passphrase is stretched, and where the
+/// Center's public key is configured.
 #[derive(Debug, Clone)]
 pub struct AppConfig {
     pub data_dir: PathBuf,
     pub kdf: KdfParams,
+    /// A file with the Center's `age1…` key; by default `center.pub` in the data folder.
+    pub center_key_file: PathBuf,
 }
 
 impl AppConfig {
     pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        let data_dir = data_dir.into();
         Self {
-            data_dir: data_dir.into(),
+            center_key_file: data_dir.join("center.pub"),
+            data_dir,
             kdf: KdfParams::default(),
         }
     }
@@ -40,6 +47,8 @@ pub struct App {
     vault: Vault,
     catalogue: Catalogue,
     catalogue_problem: Option<ApiError>,
+    /// The key finalised referrals are sealed to, or why there is none.
+    center_key: Result<CenterKey, ApiError>,
     preferences: Preferences,
     session: Option<access::Session>,
     clock: Box<dyn Clock>,
@@ -64,7 +73,10 @@ impl App {
             Ok(None) => (built_in, None),
             Err(problem) => (built_in, Some(AppError::Catalogue(problem).to_api())),
         };
+        let center_key = CenterKey::from_file(&config.center_key_file)
+            .map_err(|problem| AppError::CenterKey(problem).to_api());
         Ok(Self {
+            center_key,
             vault: Vault::at(&config.data_dir),
             preferences: preferences::load(&config.data_dir),
             config,

@@ -1,7 +1,7 @@
 //! Screening operations: create, autosave, list, open, assess.
 
 use chrono::NaiveDate;
-use first_contact_domain::age::parse_date;
+use first_contact_domain::age::reference_date;
 use first_contact_domain::catalogue::Population;
 use first_contact_domain::{
     age_path, assess, validate_screening, AgePath, AgePathKind, Assessment, Catalogue,
@@ -128,10 +128,7 @@ impl App {
 
 /// The age path on the contact date, or today if that date is missing, invalid or future.
 fn path_on(person: &PersonBasics, contact_date: &str, today: NaiveDate) -> AgePath {
-    let on = parse_date(contact_date)
-        .filter(|date| *date <= today)
-        .unwrap_or(today);
-    age_path(person, on)
+    age_path(person, reference_date(contact_date, today))
 }
 
 /// Sets that fit the path: those for exactly this population first (labour lists before the

@@ -42,6 +42,14 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
 }
 
+/// The date ages are counted on: the contact date, or today when that date is missing, invalid
+/// or in the future.
+pub fn reference_date(contact_date: &str, today: NaiveDate) -> NaiveDate {
+    parse_date(contact_date)
+        .filter(|date| *date <= today)
+        .unwrap_or(today)
+}
+
 /// Whole years from `born` to `on`, or `None` if `born` is after `on`.
 pub fn years_between(born: NaiveDate, on: NaiveDate) -> Option<u32> {
     if born > on {
@@ -145,6 +153,16 @@ mod tests {
         assert_eq!(impossible.reason, AgePathReason::AgeUnknown);
         let future = age_path(&person("2030-01-01", Some(40), false), date("2026-01-01"));
         assert_eq!(future.reason, AgePathReason::AdultByEstimate);
+    }
+
+    #[test]
+    fn ages_are_counted_on_the_contact_date_unless_it_is_unusable() {
+        let today = date("2026-11-28");
+        assert_eq!(reference_date("2026-11-20", today), date("2026-11-20"));
+        assert_eq!(reference_date(" 2026-11-28 ", today), today);
+        for unusable in ["", "2026-11-29", "20.11.2026", "2026-02-30"] {
+            assert_eq!(reference_date(unusable, today), today, "{unusable:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Pure rules of First Contact: the indicator catalogue and its loader, the screening model, the
-//! age path (presumption of childhood), field validation and the explainable assessment.
+//! Pure rules of First Contact: the indicator catalogue and its loader, the screening and
+//! referral models, the age path (presumption of childhood), field validation and the
+//! explainable assessment.
 //!
 //! Nothing here touches a file, a clock or the network: callers pass the date in.
 
@@ -9,6 +10,7 @@ pub mod catalogue;
 pub mod error;
 pub mod passphrase;
 pub mod profile;
+pub mod referral;
 pub mod screening;
 pub mod text;
 pub mod validation;
@@ -18,8 +20,9 @@ pub use assessment::{assess, Assessment, Verdict};
 pub use catalogue::{Catalogue, IndicatorSet, Strength};
 pub use error::{AssessmentError, CatalogueError};
 pub use profile::Profile;
+pub use referral::{referral_path, validate_referral, Referral};
 pub use screening::{
     AgencyType, Learnt, Observation, PersonBasics, Screening, ScreeningContext, Sex,
 };
 pub use text::{Language, Text};
-pub use validation::{validate_screening, FieldIssue};
+pub use validation::{validate_screening, FieldIssue, IssueCode};

@@ -1,6 +1,8 @@
-//! Field-level validation of a screening. Problems are data (a field path, a code the UI
-//! localises as `issues.<code>`, parameters), never formatted sentences. A screening with issues
-//! is still saved: the worker's typing is never thrown away.
+//! Field-level validation: the issue type, the screening validator, and the rules every form
+//! shares (required text, lengths, control characters, dates, ages), which the referral validator
+//! reuses. Problems are data (a field path, a code the UI localises as `issues.<code>`,
+//! parameters), never formatted sentences. A record with issues is still saved: the worker's
+//! typing is never thrown away.
 
 use std::collections::BTreeMap;
 
@@ -8,11 +10,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::age::{parse_date, years_between};
+use crate::age::{parse_date, reference_date, years_between};
 use crate::screening::Screening;
 
 pub const MAX_SHORT_TEXT: usize = 200;
 pub const MAX_NOTE: usize = 2_000;
+/// Referral notes, narrative and circumstances.
+pub const MAX_LONG_TEXT: usize = 10_000;
 pub const MAX_LANGUAGE_TAG: usize = 35;
 pub const MAX_AGE: u32 = 120;
 
@@ -36,10 +40,27 @@ pub enum IssueCode {
     AfterContactDate,
     TooLong,
     ControlCharacters,
+    /// A list has more entries than allowed (`max`).
+    TooMany,
+    /// The field is filled in but does not apply to the other answers.
+    NotApplicable,
+    /// An adult's consent is not recorded.
+    ConsentRequired,
+    /// A step the path requires is not confirmed as done.
+    MustBeConfirmed,
+    InvalidCountryCode,
+    InvalidLanguageTag,
+    /// Not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    InvalidPartialDate,
+    /// An end date before its start date.
+    EndBeforeStart,
+    /// The estimated age and the date of birth disagree by more than `max` years (`age` is the
+    /// age by date of birth).
+    AgeMismatch,
 }
 
 impl FieldIssue {
-    fn new(field: impl Into<String>, code: IssueCode) -> Self {
+    pub(crate) fn new(field: impl Into<String>, code: IssueCode) -> Self {
         Self {
             field: field.into(),
             code,
@@ -47,7 +68,7 @@ impl FieldIssue {
         }
     }
 
-    fn with(mut self, key: &str, value: impl ToString) -> Self {
+    pub(crate) fn with(mut self, key: &str, value: impl ToString) -> Self {
         self.params.insert(key.into(), value.to_string());
         self
     }
@@ -59,47 +80,43 @@ pub fn validate_screening(screening: &Screening, today: NaiveDate) -> Vec<FieldI
     let context = &screening.context;
     let person = &screening.person;
 
-    required_text(&mut issues, "context.place", &context.place, MAX_SHORT_TEXT);
-    let contact = date_field(
+    required_text(
+        &mut issues,
+        "context.place",
+        &context.place,
+        MAX_SHORT_TEXT,
+        Lines::One,
+    );
+    contact_date(
         &mut issues,
         "context.contact_date",
         &context.contact_date,
-        true,
+        today,
     );
-    if let Some(contact) = contact {
-        if contact > today {
-            issues.push(FieldIssue::new("context.contact_date", IssueCode::InFuture));
-        }
-    }
     optional_text(
         &mut issues,
         "context.interview_language",
         &context.interview_language,
         MAX_LANGUAGE_TAG,
+        Lines::One,
     );
 
-    required_text(&mut issues, "person.alias", &person.alias, MAX_SHORT_TEXT);
-    let reference = contact.filter(|c| *c <= today).unwrap_or(today);
-    if let Some(born) = date_field(
+    required_text(
+        &mut issues,
+        "person.alias",
+        &person.alias,
+        MAX_SHORT_TEXT,
+        Lines::One,
+    );
+    let reference = reference_date(&context.contact_date, today);
+    date_of_birth(
         &mut issues,
         "person.date_of_birth",
         &person.date_of_birth,
-        false,
-    ) {
-        let field = "person.date_of_birth";
-        if born > today {
-            issues.push(FieldIssue::new(field, IssueCode::InFuture));
-        } else if born > reference {
-            issues.push(FieldIssue::new(field, IssueCode::AfterContactDate));
-        } else if years_between(born, reference).is_some_and(|age| age > MAX_AGE) {
-            issues.push(FieldIssue::new(field, IssueCode::AgeOver120).with("max", MAX_AGE));
-        }
-    }
-    if person.estimated_age.is_some_and(|age| age > MAX_AGE) {
-        issues.push(
-            FieldIssue::new("person.estimated_age", IssueCode::AgeOver120).with("max", MAX_AGE),
-        );
-    }
+        reference,
+        today,
+    );
+    estimated_age(&mut issues, "person.estimated_age", person.estimated_age);
 
     for observation in &screening.observations {
         optional_text(
@@ -107,33 +124,62 @@ pub fn validate_screening(screening: &Screening, today: NaiveDate) -> Vec<FieldI
             &format!("observations.{}.note", observation.indicator),
             &observation.note,
             MAX_NOTE,
+            Lines::Many,
         );
     }
     issues
 }
 
-fn required_text(issues: &mut Vec<FieldIssue>, field: &str, value: &str, max: usize) {
+/// Whether a text field may hold line breaks and tabs (a note) or not (a single-line input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lines {
+    One,
+    Many,
+}
+
+/// Text that must not be blank, then [`optional_text`].
+pub(crate) fn required_text(
+    issues: &mut Vec<FieldIssue>,
+    field: &str,
+    value: &str,
+    max: usize,
+    lines: Lines,
+) {
     if value.trim().is_empty() {
         issues.push(FieldIssue::new(field, IssueCode::Required));
     } else {
-        optional_text(issues, field, value, max);
+        optional_text(issues, field, value, max, lines);
     }
 }
 
-fn optional_text(issues: &mut Vec<FieldIssue>, field: &str, value: &str, max: usize) {
+/// At most `max` characters and no control characters, except line breaks and tabs in a note.
+pub(crate) fn optional_text(
+    issues: &mut Vec<FieldIssue>,
+    field: &str,
+    value: &str,
+    max: usize,
+    lines: Lines,
+) {
     if value.chars().count() > max {
         issues.push(FieldIssue::new(field, IssueCode::TooLong).with("max", max));
     }
-    // Tabs and line breaks are fine in a note; other control characters come from a bad paste.
-    if value
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
+    // Tabs and line breaks are fine in a note; anywhere else control characters come from a bad
+    // paste.
+    let allowed = |c: char| lines == Lines::Many && matches!(c, '\n' | '\r' | '\t');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
         issues.push(FieldIssue::new(field, IssueCode::ControlCharacters));
     }
 }
 
-fn date_field(
+/// A list of at most `max` entries.
+pub(crate) fn list_length(issues: &mut Vec<FieldIssue>, field: &str, len: usize, max: usize) {
+    if len > max {
+        issues.push(FieldIssue::new(field, IssueCode::TooMany).with("max", max));
+    }
+}
+
+/// A `YYYY-MM-DD` date, or blank when not `required`.
+pub(crate) fn date_field(
     issues: &mut Vec<FieldIssue>,
     field: &str,
     value: &str,
@@ -150,6 +196,55 @@ fn date_field(
         issues.push(FieldIssue::new(field, IssueCode::InvalidDate));
     }
     parsed
+}
+
+/// The required contact date, not after `today`.
+pub(crate) fn contact_date(
+    issues: &mut Vec<FieldIssue>,
+    field: &str,
+    value: &str,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let contact = date_field(issues, field, value, true);
+    if contact.is_some_and(|contact| contact > today) {
+        issues.push(FieldIssue::new(field, IssueCode::InFuture));
+    }
+    contact
+}
+
+/// An optional date of birth: not in the future, not after the contact (`reference`), an age of
+/// at most 120 on the reference date. Returns that age when the date has no issue.
+pub(crate) fn date_of_birth(
+    issues: &mut Vec<FieldIssue>,
+    field: &str,
+    value: &str,
+    reference: NaiveDate,
+    today: NaiveDate,
+) -> Option<u32> {
+    let born = date_field(issues, field, value, false)?;
+    if born > today {
+        issues.push(FieldIssue::new(field, IssueCode::InFuture));
+        return None;
+    }
+    if born > reference {
+        issues.push(FieldIssue::new(field, IssueCode::AfterContactDate));
+        return None;
+    }
+    let age = years_between(born, reference)?;
+    if age > MAX_AGE {
+        issues.push(FieldIssue::new(field, IssueCode::AgeOver120).with("max", MAX_AGE));
+        return None;
+    }
+    Some(age)
+}
+
+/// An optional estimated age of at most 120. Returns `false` when it has an issue.
+pub(crate) fn estimated_age(issues: &mut Vec<FieldIssue>, field: &str, value: Option<u32>) -> bool {
+    if value.is_some_and(|age| age > MAX_AGE) {
+        issues.push(FieldIssue::new(field, IssueCode::AgeOver120).with("max", MAX_AGE));
+        return false;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -260,6 +355,28 @@ mod tests {
         s.person.estimated_age = Some(120);
         s.person.date_of_birth = "1906-11-27".into();
         assert!(codes(&s).is_empty());
+    }
+
+    #[test]
+    fn line_breaks_are_refused_in_single_line_fields_only() {
+        let mut s = valid();
+        s.context.place = "Novi\nSad".into();
+        s.context.interview_language = "ar\t".into();
+        s.observations.push(Observation {
+            indicator: "EX.hours".into(),
+            learnt: Default::default(),
+            note: "line one\r\nline two".into(),
+        });
+        assert_eq!(
+            codes(&s),
+            vec![
+                ("context.place".into(), IssueCode::ControlCharacters),
+                (
+                    "context.interview_language".into(),
+                    IssueCode::ControlCharacters
+                ),
+            ]
+        );
     }
 
     #[test]

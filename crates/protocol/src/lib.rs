@@ -5,7 +5,9 @@
 pub mod center_key;
 pub mod envelope;
 pub mod error;
+pub mod reference;
 
 pub use center_key::CenterKey;
 pub use envelope::{open, open_any, seal, EnvelopeKind, EnvelopeMeta, ENVELOPE_FORMAT};
 pub use error::ProtocolError;
+pub use reference::reference_for;

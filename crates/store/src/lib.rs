@@ -10,8 +10,10 @@ pub mod error;
 pub mod files;
 pub mod keyring;
 pub mod migrations;
+pub mod outbox;
 pub mod preferences;
 pub mod profile;
+pub mod referral_drafts;
 pub mod screenings;
 mod vault;
 

@@ -6,11 +6,18 @@ use rusqlite::Connection;
 use crate::error::StoreError;
 
 /// `(version, file name, SQL)`; versions start at 1 and have no gaps.
-pub const MIGRATIONS: &[(u32, &str, &str)] = &[(
-    1,
-    "0001_field_store.sql",
-    include_str!("../../../migrations/0001_field_store.sql"),
-)];
+pub const MIGRATIONS: &[(u32, &str, &str)] = &[
+    (
+        1,
+        "0001_field_store.sql",
+        include_str!("../../../migrations/0001_field_store.sql"),
+    ),
+    (
+        2,
+        "0002_referrals_and_outbox.sql",
+        include_str!("../../../migrations/0002_referrals_and_outbox.sql"),
+    ),
+];
 
 pub fn latest() -> u32 {
     MIGRATIONS.last().map_or(0, |(version, _, _)| *version)

@@ -91,7 +91,17 @@ fn migrations_from_empty_reach_the_latest_schema() {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(tables, vec!["profile", "screenings"]);
+    assert_eq!(
+        tables,
+        vec![
+            "outbox",
+            "profile",
+            "referral_drafts",
+            "referral_status",
+            "screenings",
+            "sqlite_sequence"
+        ]
+    );
 }
 
 #[test]

@@ -6,4 +6,8 @@ export type AppStatus = { profile_exists: boolean, unlocked: boolean, language: 
 /**
  * Set when an installed catalogue update was refused and the built-in one is in use.
  */
-catalogue_problem: ApiError | null, };
+catalogue_problem: ApiError | null, 
+/**
+ * Set when the Center's key is missing or malformed: finalising is blocked until fixed.
+ */
+center_key_problem: ApiError | null, };

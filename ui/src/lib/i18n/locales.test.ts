@@ -55,7 +55,9 @@ describe("locale files", () => {
     // Typed against the generated bindings: a code added in Rust fails the type check here.
     const issueCodes = [
       "required", "invalid_date", "in_future", "age_over_120", "after_contact_date", "too_long",
-      "control_characters",
+      "control_characters", "too_many", "not_applicable", "consent_required", "must_be_confirmed",
+      "invalid_country_code", "invalid_language_tag", "invalid_partial_date", "end_before_start",
+      "age_mismatch",
     ] as const satisfies readonly IssueCode[];
     const allIssuesListed: Exclude<IssueCode, (typeof issueCodes)[number]> extends never ? true : false = true;
     expect(allIssuesListed).toBe(true);
@@ -74,6 +76,9 @@ describe("locale files", () => {
     expect(english["errors.database_newer"]).toContain("{found}");
     expect(english["errors.catalogue_invalid"]).toContain("{problem}");
     expect(english["issues.too_long"]).toContain("{max}");
+    expect(english["issues.too_many"]).toContain("{max}");
+    expect(english["issues.age_mismatch"]).toContain("{age}");
+    expect(english["issues.age_mismatch"]).toContain("{max}");
     expect(english["errors.unexpected"]).toContain("{code}");
   });
 

@@ -1,0 +1,182 @@
+//! Referral operations: drafts (new, from a screening, autosave, list, delete), the check
+//! before finalising, finalising into the sealed outbox, and the outbox as the laptop knows it.
+
+use chrono::NaiveDate;
+use first_contact_domain::referral::Referral;
+use first_contact_domain::{referral_path, validate_referral, AgePathKind};
+use first_contact_protocol::{reference_for, seal, EnvelopeKind, EnvelopeMeta};
+use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
+use first_contact_store::{referral_drafts, screenings as screening_table};
+
+use crate::error::AppError;
+use crate::views::{OutboxEntry, ReferralDraftSummary, ReferralView};
+use crate::App;
+
+/// Version of the referral form inside the envelope (`payload_format`).
+pub const REFERRAL_FORMAT: u32 = 1;
+/// A draft larger than this did not come from typing: refuse it whole.
+pub const MAX_REFERRAL_BYTES: usize = 1024 * 1024;
+
+impl App {
+    /// A new draft, blank or carrying over what the screening `from_screening` knows.
+    pub fn new_referral(&mut self, from_screening: Option<&str>) -> Result<ReferralView, AppError> {
+        let now = self.clock.now();
+        let id = uuid::Uuid::now_v7().to_string();
+        let session = self.session()?;
+        let mut draft = match from_screening {
+            Some(screening_id) => {
+                let screening = screening_table::get(&session.connection, screening_id)?;
+                Referral::from_screening(&screening, id, &now.to_rfc3339())
+            }
+            None => Referral::blank(
+                id,
+                session.profile.agency,
+                now.date_naive(),
+                &now.to_rfc3339(),
+            ),
+        };
+        draft.referrer.officer_name = session.profile.display_name.clone();
+        draft.indicators.catalogue_version = self.catalogue.version.clone();
+        referral_drafts::save(&self.session()?.connection, &draft)?;
+        Ok(view(draft, now.date_naive()))
+    }
+
+    pub fn open_referral(&mut self, id: &str) -> Result<ReferralView, AppError> {
+        let draft = referral_drafts::get(&self.session()?.connection, id)?;
+        Ok(view(draft, self.clock.now().date_naive()))
+    }
+
+    /// Autosave of a draft: stored as typed, issues returned for display.
+    pub fn save_referral(&mut self, mut draft: Referral) -> Result<ReferralView, AppError> {
+        let size = serde_json::to_vec(&draft).map_or(usize::MAX, |b| b.len());
+        if size > MAX_REFERRAL_BYTES {
+            return Err(AppError::InvalidInput {
+                field: "referral".into(),
+            });
+        }
+        let now = self.clock.now();
+        let connection = &self.session()?.connection;
+        let stored = referral_drafts::get(connection, &draft.id)?;
+        draft.created_at = stored.created_at;
+        draft.screening_id = stored.screening_id;
+        draft.indicators.catalogue_version = stored.indicators.catalogue_version;
+        draft.updated_at = now.to_rfc3339();
+        referral_drafts::save(connection, &draft)?;
+        Ok(view(draft, now.date_naive()))
+    }
+
+    pub fn list_referral_drafts(&mut self) -> Result<Vec<ReferralDraftSummary>, AppError> {
+        let today = self.clock.now().date_naive();
+        let drafts = referral_drafts::all(&self.session()?.connection)?;
+        Ok(drafts
+            .into_iter()
+            .map(|d| ReferralDraftSummary {
+                path: referral_path(&d, today).kind,
+                issue_count: u32::try_from(validate_referral(&d, today).len()).unwrap_or(u32::MAX),
+                id: d.id,
+                name: d.person.name,
+                contact_date: d.contact.date,
+                updated_at: d.updated_at,
+                urgency: d.urgency,
+            })
+            .collect())
+    }
+
+    /// Deletes a draft for good (its pages are overwritten in the database).
+    pub fn delete_referral_draft(&mut self, id: &str) -> Result<(), AppError> {
+        Ok(referral_drafts::delete(&self.session()?.connection, id)?)
+    }
+
+    /// Seals the draft to the Center's key and queues it, deleting the plaintext in the same
+    /// transaction. Refused while the form has problems or the Center's key is not configured.
+    pub fn finalise_referral(&mut self, id: &str) -> Result<OutboxEntry, AppError> {
+        let now = self.clock.now();
+        let today = now.date_naive();
+        let center_key = match &self.center_key {
+            Ok(key) => key.clone(),
+            Err(problem) => return Err(AppError::CenterKeyUnavailable(problem.clone())),
+        };
+        let draft = referral_drafts::get(&self.session()?.connection, id)?;
+        let issues = validate_referral(&draft, today);
+        if !issues.is_empty() {
+            return Err(AppError::ReferralIncomplete {
+                count: issues.len(),
+            });
+        }
+        let path = match referral_path(&draft, today).kind {
+            AgePathKind::Adult => "adult",
+            AgePathKind::Child => "child",
+        };
+        let meta = EnvelopeMeta {
+            kind: EnvelopeKind::Referral,
+            id: draft.id.clone(),
+            payload_format: REFERRAL_FORMAT,
+            catalogue_version: draft.indicators.catalogue_version.clone(),
+            created_at: now.to_rfc3339(),
+        };
+        let sealed = seal(&meta, &draft, &center_key).map_err(AppError::Seal)?;
+        let urgency = serde_json::to_value(draft.urgency)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let status = StatusRecord {
+            id: draft.id.clone(),
+            reference: reference_for(&draft.id),
+            kind: "referral".into(),
+            finalised_at: meta.created_at.clone(),
+            urgency,
+            path: path.into(),
+            catalogue_version: meta.catalogue_version.clone(),
+            state: "queued".into(),
+        };
+        let queued = QueuedEnvelope {
+            position: 0,
+            id: meta.id.clone(),
+            kind: "referral".into(),
+            payload_format: meta.payload_format,
+            catalogue_version: meta.catalogue_version.clone(),
+            created_at: meta.created_at.clone(),
+            envelope: sealed,
+            attempts: 0,
+        };
+        outbox::finalise(&mut self.session()?.connection, id, &status, &queued)?;
+        Ok(entry(status, 0))
+    }
+
+    /// Finalised referrals, newest first, with their delivery state.
+    pub fn outbox(&mut self) -> Result<Vec<OutboxEntry>, AppError> {
+        let connection = &self.session()?.connection;
+        let attempts: std::collections::HashMap<String, u32> = outbox::queued(connection)?
+            .into_iter()
+            .map(|q| (q.id, q.attempts))
+            .collect();
+        Ok(outbox::statuses(connection)?
+            .into_iter()
+            .map(|s| {
+                let tries = attempts.get(&s.id).copied().unwrap_or(0);
+                entry(s, tries)
+            })
+            .collect())
+    }
+}
+
+fn view(referral: Referral, today: NaiveDate) -> ReferralView {
+    ReferralView {
+        path: referral_path(&referral, today),
+        issues: validate_referral(&referral, today),
+        referral,
+    }
+}
+
+fn entry(status: StatusRecord, attempts: u32) -> OutboxEntry {
+    OutboxEntry {
+        id: status.id,
+        reference: status.reference,
+        finalised_at: status.finalised_at,
+        urgency: status.urgency,
+        path: status.path,
+        catalogue_version: status.catalogue_version,
+        state: status.state,
+        attempts,
+    }
+}
