@@ -73,7 +73,7 @@ bindings: tests
 
 ## Benchmarks; results are written up in docs/benchmarks.md.
 bench: deps ui app
-	cargo bench -p first-contact-app
+	cargo bench -p first-contact-app --bench autosave --bench finalise
 	cargo run -p first-contact-e2e --bin startup-bench
 
 ## The README's screenshot, from the real app.

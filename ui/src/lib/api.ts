@@ -7,7 +7,11 @@ import type { Assessment } from "./bindings/Assessment";
 import type { Catalogue } from "./bindings/Catalogue";
 import type { Language } from "./bindings/Language";
 import type { NewProfile } from "./bindings/NewProfile";
+import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { Profile } from "./bindings/Profile";
+import type { Referral } from "./bindings/Referral";
+import type { ReferralDraftSummary } from "./bindings/ReferralDraftSummary";
+import type { ReferralView } from "./bindings/ReferralView";
 import type { Screening } from "./bindings/Screening";
 import type { ScreeningSummary } from "./bindings/ScreeningSummary";
 import type { ScreeningView } from "./bindings/ScreeningView";
@@ -45,4 +49,12 @@ export const api = {
   openScreening: (id: string) => call<ScreeningView>("open_screening", { id }),
   saveScreening: (screening: Screening) => call<ScreeningView>("save_screening", { screening }),
   assessScreening: (id: string) => call<Assessment>("assess_screening", { id }),
+  // Tauri passes `fromScreening` to the Rust argument `from_screening`.
+  newReferral: (fromScreening: string | null) => call<ReferralView>("new_referral", { fromScreening }),
+  openReferral: (id: string) => call<ReferralView>("open_referral", { id }),
+  saveReferral: (referral: Referral) => call<ReferralView>("save_referral", { referral }),
+  listReferralDrafts: () => call<ReferralDraftSummary[]>("list_referral_drafts"),
+  deleteReferralDraft: (id: string) => call<null>("delete_referral_draft", { id }),
+  finaliseReferral: (id: string) => call<OutboxEntry>("finalise_referral", { id }),
+  outbox: () => call<OutboxEntry[]>("outbox"),
 };

@@ -1,7 +1,13 @@
 //! The fixed choices offered in selects (labels come from the locale files).
 import type { AgencyType } from "./bindings/AgencyType";
+import type { DetectionMethod } from "./bindings/DetectionMethod";
+import type { ExploitationType } from "./bindings/ExploitationType";
+import type { GuardianStatus } from "./bindings/GuardianStatus";
+import type { IdentityDocuments } from "./bindings/IdentityDocuments";
 import type { Learnt } from "./bindings/Learnt";
+import type { LegalStatus } from "./bindings/LegalStatus";
 import type { Sex } from "./bindings/Sex";
+import type { Urgency } from "./bindings/Urgency";
 
 export const AGENCIES: readonly AgencyType[] = [
   "labour_inspection",
@@ -29,4 +35,70 @@ export const INTERVIEW_LANGUAGES: ReadonlyArray<{ code: string; endonym: string;
   { code: "ur", endonym: "اردو", dir: "rtl" },
   { code: "fr", endonym: "français", dir: "ltr" },
   { code: "en", endonym: "English", dir: "ltr" },
+];
+
+/** Further languages of the people screened, by caseload (DOMAIN.md §5), for the referral form. */
+export const MORE_LANGUAGES: ReadonlyArray<{ code: string; endonym: string; dir: "ltr" | "rtl" }> = [
+  { code: "ku", endonym: "Kurdî / کوردی", dir: "ltr" },
+  { code: "bn", endonym: "বাংলা", dir: "ltr" },
+  { code: "hi", endonym: "हिन्दी", dir: "ltr" },
+  { code: "pa", endonym: "ਪੰਜਾਬੀ / پنجابی", dir: "ltr" },
+  { code: "ne", endonym: "नेपाली", dir: "ltr" },
+  { code: "vi", endonym: "Tiếng Việt", dir: "ltr" },
+  { code: "tr", endonym: "Türkçe", dir: "ltr" },
+  { code: "ru", endonym: "русский", dir: "ltr" },
+  { code: "uk", endonym: "українська", dir: "ltr" },
+  { code: "zh", endonym: "中文", dir: "ltr" },
+];
+
+/** Every language offered in the referral form's language pickers. */
+export const PERSON_LANGUAGES = [...INTERVIEW_LANGUAGES, ...MORE_LANGUAGES];
+
+export const DETECTION_METHODS: readonly DetectionMethod[] = [
+  "inspection",
+  "outreach",
+  "self_report",
+  "third_party_report",
+  "police_operation",
+  "border_check",
+  "asylum_procedure",
+  "other",
+];
+
+/** Serbian Criminal Code art. 388 purposes, then forced marriage and illegal adoption, then other. */
+export const EXPLOITATION_TYPES: readonly ExploitationType[] = [
+  "labour_exploitation",
+  "forced_labour",
+  "criminal_activities",
+  "sexual_exploitation",
+  "begging",
+  "pornography",
+  "slavery_or_similar",
+  "organ_removal",
+  "armed_conflict",
+  "forced_marriage",
+  "illegal_adoption",
+  "other",
+];
+
+export const URGENCIES: readonly Urgency[] = ["routine", "urgent", "immediate"];
+
+export const GUARDIAN_STATUSES: readonly GuardianStatus[] = [
+  "not_yet_requested",
+  "requested",
+  "appointed",
+  "parent_or_legal_guardian_present",
+];
+
+export const IDENTITY_DOCUMENTS: readonly IdentityDocuments[] = ["unknown", "held", "withheld_by_someone", "none"];
+
+export const LEGAL_STATUSES: readonly LegalStatus[] = [
+  "unknown",
+  "serbian_citizen",
+  "regular_stay",
+  "asylum_seeker",
+  "international_protection",
+  "temporary_protection",
+  "irregular_stay",
+  "other",
 ];

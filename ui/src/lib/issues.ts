@@ -38,3 +38,23 @@ export function unplacedIssues(
 export function issuesForIndicator(issues: FieldIssue[], key: string, observations: Observation[]): FieldIssue[] {
   return issues.filter((issue) => observationKeyOf(issue, observations) === key);
 }
+
+/**
+ * The locale key naming a field, with the 1-based position of a list entry as `{n}`:
+ * "places.transit.1.country" → fields.places.transit.country, { n: 2 };
+ * "person.languages.0" → fields.person.languages.item, { n: 1 }.
+ */
+export function fieldMessage(field: string): { key: string; params: { n?: number } } {
+  const parts = field.split(".");
+  let n: number | undefined;
+  const named: string[] = [];
+  parts.forEach((part, i) => {
+    if (/^\d+$/.test(part)) {
+      n = Number(part) + 1;
+      if (i === parts.length - 1) named.push("item");
+    } else {
+      named.push(part);
+    }
+  });
+  return { key: `fields.${named.join(".")}`, params: n === undefined ? {} : { n } };
+}

@@ -9,6 +9,8 @@ import type { AppStatus } from "./bindings/AppStatus";
 import type { Catalogue } from "./bindings/Catalogue";
 import type { Language } from "./bindings/Language";
 import type { Profile } from "./bindings/Profile";
+import type { Referral } from "./bindings/Referral";
+import type { ReferralView } from "./bindings/ReferralView";
 import type { Screening } from "./bindings/Screening";
 import type { ScreeningView } from "./bindings/ScreeningView";
 import { toApiError } from "./errors";
@@ -20,6 +22,8 @@ export type Route =
   | { name: "screenings" }
   | { name: "editor"; id: string }
   | { name: "result"; id: string }
+  | { name: "referrals"; highlight?: string }
+  | { name: "referral"; id: string }
   | { name: "criteria" }
   | { name: "settings" };
 
@@ -81,22 +85,37 @@ export async function savesSettled(): Promise<void> {
   }
 }
 
-// A screening the backend refused to save because it had locked itself; kept
-// in memory only, and saved right after the next unlock.
+// A screening or referral draft the backend refused to save because it had locked
+// itself; kept in memory only, and saved right after the next unlock.
 let unsavedWhileLocked: Screening | null = null;
+let unsavedReferralWhileLocked: Referral | null = null;
 
 export function keepUnsavedUntilUnlock(screening: Screening): void {
   unsavedWhileLocked = screening;
 }
 
-async function saveKeptScreening(): Promise<void> {
+export function keepUnsavedReferralUntilUnlock(referral: Referral): void {
+  unsavedReferralWhileLocked = referral;
+}
+
+async function saveKeptEdits(): Promise<void> {
   const kept = unsavedWhileLocked;
-  if (kept === null) return;
-  try {
-    await api.saveScreening(kept);
-    unsavedWhileLocked = null;
-  } catch {
-    // Keep it; the editor will show its own save status when reopened.
+  if (kept !== null) {
+    try {
+      await api.saveScreening(kept);
+      unsavedWhileLocked = null;
+    } catch {
+      // Keep it; the editor will show its own save status when reopened.
+    }
+  }
+  const keptReferral = unsavedReferralWhileLocked;
+  if (keptReferral !== null) {
+    try {
+      await api.saveReferral(keptReferral);
+      unsavedReferralWhileLocked = null;
+    } catch {
+      // Keep it, as above.
+    }
   }
 }
 
@@ -122,6 +141,20 @@ export function takeNewScreening(id: string): ScreeningView | null {
   return view !== null && view.screening.id === id ? view : null;
 }
 
+// The same for a referral draft just created by new_referral.
+let newReferral: ReferralView | null = null;
+
+export function openNewReferral(view: ReferralView): void {
+  newReferral = view;
+  navigate({ name: "referral", id: view.referral.id });
+}
+
+export function takeNewReferral(id: string): ReferralView | null {
+  const view = newReferral;
+  newReferral = null;
+  return view !== null && view.referral.id === id ? view : null;
+}
+
 // ---- start, unlock, lock ----
 
 function applyStatus(status: AppStatus): void {
@@ -145,7 +178,7 @@ export async function boot(): Promise<void> {
 /** After create_profile or unlock succeeded. */
 export async function enterUnlocked(profile: Profile): Promise<void> {
   app.profile = profile;
-  await saveKeptScreening();
+  await saveKeptEdits();
   try {
     applyStatus(await api.appStatus());
   } catch {
@@ -167,6 +200,7 @@ export async function lockNow(): Promise<void> {
   app.phase = "locked";
   app.profile = null;
   newScreening = null;
+  newReferral = null;
   flushSync();
   await savesSettled();
   try {

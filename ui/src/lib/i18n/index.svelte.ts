@@ -7,6 +7,7 @@ import type { FieldIssue } from "../bindings/FieldIssue";
 import type { Language } from "../bindings/Language";
 import type { Text } from "../bindings/Text";
 import { errorMessage, issueMessage } from "../errors";
+import { fieldMessage } from "../issues";
 import { flatten, interpolate, pluralCategory, type Flat, type Params } from "./messages";
 import { latinToCyrillic } from "./translit";
 
@@ -103,4 +104,10 @@ export function errorText(error: ApiError): string {
 export function issueText(issue: FieldIssue): string {
   const m = issueMessage(issue, has);
   return t(m.key, m.params);
+}
+
+/** The name of a field path for the worker ("Transit place 2: country"); the path itself if unnamed. */
+export function fieldText(field: string): string {
+  const m = fieldMessage(field);
+  return has(m.key) ? t(m.key, m.params) : field;
 }

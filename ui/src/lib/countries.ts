@@ -1,0 +1,124 @@
+  "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+  "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+  "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+  "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+  "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+  "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+  "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+  "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+  "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+  "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+  "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+  "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+  "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+  "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+  "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+  "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+];
+
+const CODE_SET: ReadonlySet<string> = new Set(COUNTRY_CODES);
+
+export type CountryOption = {
+  code: string;
+  /** The name in the UI language (the code when the browser knows no name). */
+  name: string;
+  /** Folded names in every UI language, for searching in any script. */
+  keys: string[];
+};
+
+/** Whether `code` is an assigned alpha-2 code, in capitals. */
+export function isCountryCode(code: string): boolean {
+  return CODE_SET.has(code);
+}
+
+/** Lower case, without accents and punctuation, spaces collapsed: "Côte d’Ivoire" → "cote d ivoire". */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+type NameOf = (code: string) => string | undefined;
+
+/** Country names in one locale; undefined when the browser cannot name regions. */
+function namer(locale: string): NameOf | undefined {
+  try {
+    const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
+    return (code) => {
+      try {
+        return names.of(code) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+const LOCALES: readonly Language[] = ["en", "sr-Latn", "sr-Cyrl"];
+const cache = new Map<Language, CountryOption[]>();
+
+/** Every country, named in `language` and sorted by that name. */
+export function countryOptions(language: Language): CountryOption[] {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const namers = new Map(LOCALES.map((l) => [l, namer(l)]));
+  const options = COUNTRY_CODES.map((code) => {
+    const names = LOCALES.map((l) => namers.get(l)?.(code)).filter((n): n is string => !!n);
+    const name = namers.get(language)?.(code) ?? code;
+    return { code, name, keys: [...new Set([name, ...names].map(fold))] };
+  });
+  const collator = new Intl.Collator(language);
+  options.sort((a, b) => collator.compare(a.name, b.name));
+  cache.set(language, options);
+  return options;
+}
+
+/** "Serbia (RS)"; the code alone when there is no name; empty for no code. */
+export function countryLabel(options: readonly CountryOption[], code: string): string {
+  if (!code) return "";
+  const option = options.find((o) => o.code === code);
+  return option && option.name !== code ? `${option.name} (${code})` : code;
+}
+
+/**
+ * The countries matching what was typed, best first: the code itself, then names starting with
+ * it, then names with a word starting with it, then names containing it. Empty text: all.
+ */
+export function searchCountries(options: readonly CountryOption[], text: string): CountryOption[] {
+  const query = fold(text);
+  if (query === "") return [...options];
+  const upper = text.trim().toUpperCase();
+  const rank = (option: CountryOption): number => {
+    if (option.code === upper) return 0;
+    if (option.keys.some((k) => k.startsWith(query))) return 1;
+    if (option.keys.some((k) => k.split(" ").some((word) => word.startsWith(query)))) return 2;
+    if (option.keys.some((k) => k.includes(query))) return 3;
+    return 4;
+  };
+  return options
+    .map((option, index) => ({ option, index, rank: rank(option) }))
+    .filter((r) => r.rank < 4)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((r) => r.option);
+}
+
+/**
+ * The code that typed text stands for without a choice from the list: a code ("rs", "RS"), a
+ * label as the picker shows it ("Serbia (RS)"), or a country's full name in any UI language.
+ * Null when the text is empty or means no single country.
+ */
+export function resolveCountry(options: readonly CountryOption[], text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  const code = /^\s*([A-Za-z]{2})\s*$/.exec(trimmed)?.[1] ?? /\(([A-Za-z]{2})\)$/.exec(trimmed)?.[1];
+  if (code !== undefined && isCountryCode(code.toUpperCase())) return code.toUpperCase();
+  const query = fold(trimmed);
+  const exact = options.filter((o) => o.keys.includes(query));
+  return exact.length === 1 ? exact[0].code : null;
+}
