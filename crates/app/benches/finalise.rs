@@ -52,9 +52,16 @@ fn realistic(mut r: Referral, n: usize) -> Referral {
     r.exploitation.labour_sector = "agriculture".into();
     r.indicators.indicator_set = "ilo-adults-labour".into();
     r.indicators.observations = [
-        "DR.nature-of-job", "DR.wages", "CR.documents", "AVR.irregular-status",
-        "AVR.economic-reasons", "EX.excessive-hours", "EX.low-pay", "EX.bad-living",
-        "CD.documents", "CD.debt-bondage",
+        "DR.nature-of-job",
+        "DR.wages",
+        "CR.documents",
+        "AVR.irregular-status",
+        "AVR.economic-reasons",
+        "EX.excessive-hours",
+        "EX.low-pay",
+        "EX.bad-living",
+        "CD.documents",
+        "CD.debt-bondage",
     ]
     .iter()
     .map(|k| Observation {
@@ -105,7 +112,11 @@ fn main() -> anyhow::Result<()> {
     for n in 0..REFERRALS {
         let draft = realistic(app.new_referral(None)?.referral, n);
         let view = app.save_referral(draft)?;
-        anyhow::ensure!(view.issues.is_empty(), "fixture has issues: {:?}", view.issues);
+        anyhow::ensure!(
+            view.issues.is_empty(),
+            "fixture has issues: {:?}",
+            view.issues
+        );
         if n == 0 {
             let json = serde_json::to_vec(&view.referral)?;
             json_bytes = json.len();
@@ -116,7 +127,8 @@ fn main() -> anyhow::Result<()> {
         samples.push(started.elapsed());
     }
     drop(app);
-    let connection = first_contact_store::Vault::at(directory.path().join("app")).unlock(PASSPHRASE)?;
+    let connection =
+        first_contact_store::Vault::at(directory.path().join("app")).unlock(PASSPHRASE)?;
     let queued = first_contact_store::outbox::queued(&connection)?;
     anyhow::ensure!(queued.len() == REFERRALS, "{} queued", queued.len());
     let envelope_bytes = queued[0].envelope.len();
@@ -135,13 +147,23 @@ fn main() -> anyhow::Result<()> {
         baseline.push(started.elapsed());
     }
 
-    let (p50, p99) = (percentile(&mut samples, 0.5), percentile(&mut samples, 0.99));
-    let (b50, b99) = (percentile(&mut baseline, 0.5), percentile(&mut baseline, 0.99));
+    let (p50, p99) = (
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 0.99),
+    );
+    let (b50, b99) = (
+        percentile(&mut baseline, 0.5),
+        percentile(&mut baseline, 0.99),
+    );
     println!("Finalise, {REFERRALS} referrals (ms)");
     println!("| what | p50 | p99 |");
     println!("|---|---|---|");
     println!("| App::finalise_referral | {} | {} |", ms(p50), ms(p99));
-    println!("| bare rusqlite durable insert of {envelope_bytes} bytes | {} | {} |", ms(b50), ms(b99));
+    println!(
+        "| bare rusqlite durable insert of {envelope_bytes} bytes | {} | {} |",
+        ms(b50),
+        ms(b99)
+    );
     println!(
         "| ratio | {:.1} | {:.1} |",
         p50.as_secs_f64() / b50.as_secs_f64(),

@@ -1,3 +1,10 @@
+//! Countries for the nationality and place pickers: the ISO 3166-1 alpha-2 codes the backend
+//! accepts, their names in the UI language (from the browser's Intl.DisplayNames, with the
+//! code as a fallback), and the search behind the pickers. Validation stays in the backend.
+import type { Language } from "./bindings/Language";
+
+/** Officially assigned ISO 3166-1 alpha-2 codes, sorted (the same list as the backend's). */
+export const COUNTRY_CODES: readonly string[] = [
   "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
   "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
   "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FieldIssue } from "./bindings/FieldIssue";
 import type { Observation } from "./bindings/Observation";
-import { issuesFor, issuesForIndicator, observationKeyOf, unplacedIssues } from "./issues";
+import { fieldMessage, issuesFor, issuesForIndicator, observationKeyOf, unplacedIssues } from "./issues";
 
 const issue = (field: string, code: FieldIssue["code"] = "required"): FieldIssue => ({ field, code, params: {} });
 const obs: Observation[] = [
@@ -27,5 +27,15 @@ describe("issues", () => {
     const all = [issue("person.alias"), issue("observations.a.note"), issue("observations.zz.note"), issue("odd")];
     const rest = unplacedIssues(all, new Set(["person.alias"]), obs, new Set(["a"]));
     expect(rest.map((i) => i.field)).toEqual(["observations.zz.note", "odd"]);
+  });
+
+  it("names fields by locale key, with the position of a list entry", () => {
+    expect(fieldMessage("person.name")).toEqual({ key: "fields.person.name", params: {} });
+    expect(fieldMessage("places.transit.1.country")).toEqual({ key: "fields.places.transit.country", params: { n: 2 } });
+    expect(fieldMessage("person.languages.0")).toEqual({ key: "fields.person.languages.item", params: { n: 1 } });
+    expect(fieldMessage("indicators.observations.2.note")).toEqual({
+      key: "fields.indicators.observations.note",
+      params: { n: 3 },
+    });
   });
 });

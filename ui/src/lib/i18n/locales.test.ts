@@ -50,7 +50,8 @@ describe("locale files", () => {
       "wrong_passphrase", "passphrase_mismatch", "passphrase_too_weak", "display_name_required",
       "profile_exists", "no_profile", "locked", "not_found", "storage_read_only", "storage_full",
       "storage_failure", "database_newer", "database_corrupt", "catalogue_invalid", "invalid_input",
-      "unknown_indicator_set", "unexpected",
+      "unknown_indicator_set", "unexpected", "center_key_missing", "center_key_malformed",
+      "referral_incomplete", "seal_failed",
     ];
     // Typed against the generated bindings: a code added in Rust fails the type check here.
     const issueCodes = [

@@ -1,0 +1,164 @@
+//! End-to-end flows of issue 3 on the real app: an adult referral from a screening (refused
+//! without consent, queued with it), a child referral without consent, both in the Outbox after
+//! a restart.
+
+use anyhow::{ensure, Context, Result};
+use first_contact_e2e::{AppSession, Display, POSITIVE_ADULTS_LABOUR};
+
+const NARRATIVE: &str = "Recruited in Leskovac for seasonal work, kept at the farm";
+
+/// A data folder with the Center's public key where the app looks for it.
+fn data_dir_with_center_key(root: &std::path::Path) -> Result<std::path::PathBuf> {
+    let data_dir = root.join("data");
+    std::fs::create_dir_all(&data_dir)?;
+    let center = age::x25519::Identity::generate();
+    std::fs::write(data_dir.join("center.pub"), center.to_public().to_string())?;
+    Ok(data_dir)
+}
+
+async fn finalise(app: &AppSession) -> Result<()> {
+    app.saved().await?;
+    app.click("finalise-button").await?;
+    app.click("confirm-yes").await?;
+    app.by_id("referrals-page").await?;
+    Ok(())
+}
+
+async fn outbox_states(app: &AppSession) -> Result<Vec<(String, String)>> {
+    let mut rows = Vec::new();
+    for row in app.all_by_id("outbox-row").await? {
+        let reference = row
+            .attr("data-reference")
+            .await?
+            .context("data-reference")?;
+        let state = row.attr("data-state").await?.context("data-state")?;
+        rows.push((reference, state));
+    }
+    Ok(rows)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn adult_and_child_referrals_are_queued_and_survive_a_restart() -> Result<()> {
+    let display = Display::start()?;
+    let root = tempfile::tempdir()?;
+    let data_dir = data_dir_with_center_key(root.path())?;
+    let app = AppSession::start(&display, &data_dir).await?;
+    app.create_profile("Labour inspector Milica").await?;
+
+    // A positive screening of an adult, then "Refer to the Center".
+    app.click("new-screening").await?;
+    app.fill("ctx-place", "Vineyard near Smederevo").await?;
+    app.fill("person-alias", "Adult Referral Person").await?;
+    app.fill("person-estimated-age", "36").await?;
+    app.wait_for_attribute("path-badge", "data-path", "adult")
+        .await?;
+    for key in POSITIVE_ADULTS_LABOUR {
+        app.observe(key).await?;
+    }
+    app.saved().await?;
+    app.click("show-result").await?;
+    app.click("refer-button").await?;
+    app.by_id("referral-editor").await?;
+    app.wait_for_attribute("path-badge", "data-path", "adult")
+        .await?;
+    let carried = app.by_id("ref-person.name").await?.prop("value").await?;
+    ensure!(
+        carried.as_deref() == Some("Adult Referral Person"),
+        "name was {carried:?}"
+    );
+
+    app.select("ref-contact.detection", "inspection").await?;
+    app.click("ref-exploitation.types-labour_exploitation")
+        .await?;
+    app.fill("ref-exploitation.labour_sector", "agriculture")
+        .await?;
+    app.fill("ref-indicators.narrative", NARRATIVE).await?;
+    app.saved().await?;
+
+    // Without consent it cannot be finalised, and says why.
+    app.click("finalise-button").await?;
+    app.by_id("finalise-problems").await?;
+    ensure!(!app.all_by_id("finalise-problem").await?.is_empty());
+    app.by_id("issue-consent.consent_to_referral").await?;
+    app.click("ref-consent.consent_to_referral").await?;
+    app.click("ref-consent.consent_to_data_processing").await?;
+    app.fill("ref-consent.consent_language", "ar").await?;
+    finalise(&app).await?;
+    let rows = outbox_states(&app).await?;
+    ensure!(rows.len() == 1, "{rows:?}");
+    ensure!(
+        rows[0].0.starts_with("FC-") && rows[0].1 == "queued",
+        "{rows:?}"
+    );
+
+    // A child: no consent needed, the child's views and the Centre for Social Work instead.
+    app.click("new-referral").await?;
+    app.by_id("referral-editor").await?;
+    app.fill("ref-contact.place", "Reception centre Obrenovac")
+        .await?;
+    app.select("ref-contact.detection", "outreach").await?;
+    app.fill("ref-person.name", "Child Referral Person").await?;
+    app.fill("ref-person.estimated_age", "15").await?;
+    app.wait_for_attribute("path-badge", "data-path", "child")
+        .await?;
+    app.click("ref-exploitation.types-begging").await?;
+    app.fill("ref-child.child_views", "Wants to stay with her brother")
+        .await?;
+    app.click("ref-child.social_work_centre_notified").await?;
+    app.fill("ref-child.social_work_centre", "CSR Obrenovac")
+        .await?;
+    finalise(&app).await?;
+    ensure!(outbox_states(&app).await?.len() == 2);
+    ensure!(
+        app.all_by_id("draft-row").await?.is_empty(),
+        "finalised drafts are gone"
+    );
+    app.finish().await?;
+
+    // After a restart both are still queued.
+    let app = AppSession::start(&display, &data_dir).await?;
+    app.unlock().await?;
+    app.click("nav-referrals").await?;
+    app.by_id("referrals-page").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.all_by_id("outbox-row").await?.len() < 2 {
+        ensure!(
+            std::time::Instant::now() < deadline,
+            "the outbox did not show both"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    ensure!(outbox_states(&app)
+        .await?
+        .iter()
+        .all(|(_, state)| state == "queued"));
+    app.finish().await?;
+
+    for (path, bytes) in first_contact_e2e::files_under(&data_dir)? {
+        ensure!(
+            !first_contact_e2e::contains(&bytes, "Leskovac"),
+            "{} holds the narrative",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_center_key_the_worker_is_told_and_the_draft_kept() -> Result<()> {
+    let display = Display::start()?;
+    let root = tempfile::tempdir()?;
+    let data_dir = root.path().join("data");
+    let app = AppSession::start(&display, &data_dir).await?;
+    app.create_profile("Outreach worker Goran").await?;
+    app.click("nav-referrals").await?;
+    app.by_id("center-key-problem").await?;
+    app.click("new-referral").await?;
+    app.by_id("referral-editor").await?;
+    app.fill("ref-person.name", "Kept Draft Person").await?;
+    app.saved().await?;
+    app.click("nav-referrals").await?;
+    app.wait_for_text("referrals-page", "Kept Draft Person")
+        .await?;
+    app.finish().await
+}
