@@ -108,3 +108,66 @@ fn a_read_only_folder_is_reported_and_left_intact() {
     let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
     assert!(screenings::get(&connection, "s-1").is_ok());
 }
+
+#[test]
+fn finalising_on_a_full_disk_fails_and_keeps_the_draft() {
+    use first_contact_domain::referral::Referral;
+    use first_contact_domain::AgencyType;
+    use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
+    use first_contact_store::referral_drafts;
+
+    let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let _mount = Mount::tmpfs(directory.path(), "2m");
+    let vault = Vault::at(directory.path().join("data"));
+    let mut connection = vault
+        .create(PASSPHRASE, KDF, &profile())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+    let mut draft = Referral::blank("r-1".into(), AgencyType::Ngo, today, "2026-11-28T10:00:00Z");
+    draft.person.name = "Kept On Full Disk".into();
+    referral_drafts::save(&connection, &draft).unwrap_or_else(|e| panic!("{e}"));
+
+    // Fill what is left of the file system.
+    let filler = directory.path().join("filler");
+    let mut file = std::fs::File::create(&filler).unwrap_or_else(|e| panic!("{e}"));
+    let block = vec![0u8; 16 * 1024];
+    while std::io::Write::write_all(&mut file, &block).is_ok() {}
+    drop(file);
+
+    let status = StatusRecord {
+        id: "r-1".into(),
+        reference: "FC-TEST-0001".into(),
+        kind: "referral".into(),
+        finalised_at: "2026-11-28T11:00:00Z".into(),
+        urgency: "routine".into(),
+        path: "adult".into(),
+        catalogue_version: "2026.11.0".into(),
+        state: "queued".into(),
+    };
+    let envelope = QueuedEnvelope {
+        position: 0,
+        id: "r-1".into(),
+        kind: "referral".into(),
+        payload_format: 1,
+        catalogue_version: "2026.11.0".into(),
+        created_at: "2026-11-28T11:00:00Z".into(),
+        envelope: vec![0xA5; 256 * 1024],
+        attempts: 0,
+    };
+    let result = outbox::finalise(&mut connection, "r-1", &status, &envelope);
+    assert!(matches!(result, Err(StoreError::Full)), "got {result:?}");
+    drop(connection);
+    std::fs::remove_file(&filler).unwrap_or_else(|e| panic!("{e}"));
+
+    let mut connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        referral_drafts::get(&connection, "r-1")
+            .map(|d| d.person.name)
+            .ok()
+            .as_deref(),
+        Some("Kept On Full Disk")
+    );
+    assert!(outbox::queued(&connection).unwrap_or_default().is_empty());
+    outbox::finalise(&mut connection, "r-1", &status, &envelope).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outbox::queued(&connection).unwrap_or_default().len(), 1);
+}

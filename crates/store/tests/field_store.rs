@@ -162,3 +162,27 @@ fn a_leftover_of_an_interrupted_creation_is_replaced() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(vault.unlock(PASSPHRASE).is_ok());
 }
+
+#[test]
+fn connections_are_durable_and_overwrite_deleted_content() {
+    let (_directory, vault) = created();
+    let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let pragma = |name: &str| -> String {
+        connection
+            .query_row(&format!("PRAGMA {name}"), [], |row| {
+                row.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|value| match value {
+                rusqlite::types::Value::Integer(n) => n.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    // Deleted drafts are overwritten, not just unlinked; nothing spills to temporary files.
+    assert_eq!(pragma("secure_delete"), "1");
+    assert_eq!(pragma("temp_store"), "2");
+    assert_eq!(pragma("journal_mode"), "wal");
+    assert_eq!(pragma("synchronous"), "2");
+    assert_eq!(pragma("foreign_keys"), "1");
+}

@@ -12,10 +12,10 @@ use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
 use first_contact_store::{referral_drafts, Vault};
 
 fn main() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let directory = args.next().context("data dir")?;
-    let passphrase = args.next().context("passphrase")?;
-    let mut connection = Vault::at(directory).unlock(&passphrase)?;
+    let args: Vec<String> = std::env::args().collect();
+    let directory = args.get(1).context("data dir")?;
+    let passphrase = args.get(2).context("passphrase")?;
+    let mut connection = Vault::at(directory).unlock(passphrase)?;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).context("date")?;
     let mut out = std::io::stdout().lock();
     for n in 0.. {

@@ -312,3 +312,20 @@ fn only_the_two_labour_types_ask_for_a_sector() {
         ]
     );
 }
+
+/// The UI's country picker carries its own copy of the list (it offers, the backend decides);
+/// this keeps the two from drifting apart.
+#[test]
+fn the_ui_offers_exactly_the_countries_the_backend_accepts() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/lib/countries.ts");
+    let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let start = source
+        .find("COUNTRY_CODES")
+        .unwrap_or_else(|| panic!("{path} has no COUNTRY_CODES"));
+    let end = start
+        + source[start..]
+            .find("];")
+            .unwrap_or_else(|| panic!("unterminated list"));
+    let ui: Vec<&str> = source[start..end].split('"').skip(1).step_by(2).collect();
+    assert_eq!(ui, COUNTRY_CODES.to_vec());
+}
