@@ -30,7 +30,7 @@ fn form() -> Form {
         alias: "Mirjana Ostojić".into(),
         narrative:
             "Worked fourteen hours a day in the greenhouse near Šabac; passport kept by the owner. "
-                .repeat(20),
+                .repeat(200),
     }
 }
 
@@ -62,7 +62,8 @@ fn the_envelope_reveals_nothing_and_is_compressed() {
     let (_, bytes) = sealed();
     let plain = serde_json::to_vec(&form()).unwrap_or_default();
     assert!(
-        bytes.len() < plain.len() / 3,
+        // age adds a grease stanza of random length to the header, so leave room for it.
+        bytes.len() < plain.len() / 4,
         "{} vs {}",
         bytes.len(),
         plain.len()
