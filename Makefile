@@ -12,11 +12,18 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 UI_STAMP := ui/node_modules/.installed
 
-.PHONY: run test deps system-packages ui-packages tools ui app lint tests bench bindings screenshot clean
+.PHONY: run test center deps system-packages ui-packages tools ui app lint tests bench bindings screenshot clean
 
 ## Start the desktop app (installs what is missing, builds the UI and the app).
 run: deps app
 	./target/debug/first-contact
+
+CENTER_DATA ?= center-data
+CENTER_LISTEN ?= 127.0.0.1:8443
+## Start the reference Center on loopback; its keys, development CA and database are created on
+## first start in $(CENTER_DATA). Administration: ./target/debug/center --data-dir $(CENTER_DATA) admin --help
+center: deps app
+	./target/debug/center --data-dir $(CENTER_DATA) serve --listen $(CENTER_LISTEN)
 
 ## Every check CI runs: formatting, lints, type checks, unit, store, API and end-to-end tests.
 test: deps lint tests bindings
@@ -73,7 +80,7 @@ bindings: tests
 
 ## Benchmarks; results are written up in docs/benchmarks.md.
 bench: deps ui app
-	cargo bench -p first-contact-app --bench autosave --bench finalise
+	cargo bench -p first-contact-app --bench autosave --bench finalise --bench delivery
 	cargo run -p first-contact-e2e --bin startup-bench
 
 ## The README's screenshot, from the real app.

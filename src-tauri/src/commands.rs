@@ -1,15 +1,18 @@
 //! One-line adapters from Tauri commands onto `first_contact_app::App`.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
 use first_contact_app::{
-    ApiError, App, AppError, AppStatus, NewProfile, OutboxEntry, ReferralDraftSummary,
-    ReferralView, ScreeningSummary, ScreeningView,
+    ApiError, App, AppError, AppStatus, EnrollInput, EnrollmentView, NewProfile, OutboxEntry,
+    ReconsiderationInput, ReferralDraftSummary, ReferralView, ScreeningSummary, ScreeningView,
+    SharedApp,
 };
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
+use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
 use tauri::State;
 
-type Shared<'a> = State<'a, Mutex<App>>;
+type Shared<'a> = State<'a, SharedApp>;
+type Sync<'a> = State<'a, SyncHandle>;
 type Reply<T> = Result<T, ApiError>;
 
 /// A panic in another command must not lock the worker out of saved data: keep going with the
@@ -35,8 +38,10 @@ pub fn create_profile(state: Shared<'_>, input: NewProfile) -> Reply<Profile> {
 }
 
 #[tauri::command]
-pub fn unlock(state: Shared<'_>, passphrase: String) -> Reply<Profile> {
-    reply(app(&state).unlock(&passphrase))
+pub fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: String) -> Reply<Profile> {
+    let profile = reply(app(&state).unlock(&passphrase))?;
+    sync.wake();
+    Ok(profile)
 }
 
 #[tauri::command]
@@ -115,11 +120,53 @@ pub fn delete_referral_draft(state: Shared<'_>, id: String) -> Reply<()> {
 }
 
 #[tauri::command]
-pub fn finalise_referral(state: Shared<'_>, id: String) -> Reply<OutboxEntry> {
-    reply(app(&state).finalise_referral(&id))
+pub fn finalise_referral(state: Shared<'_>, sync: Sync<'_>, id: String) -> Reply<OutboxEntry> {
+    let entry = reply(app(&state).finalise_referral(&id))?;
+    sync.wake();
+    Ok(entry)
 }
 
 #[tauri::command]
 pub fn outbox(state: Shared<'_>) -> Reply<Vec<OutboxEntry>> {
     reply(app(&state).outbox())
+}
+
+#[tauri::command]
+pub fn sync_status(sync: Sync<'_>) -> SyncStatus {
+    sync.status()
+}
+
+#[tauri::command]
+pub fn sync_now(sync: Sync<'_>) {
+    sync.wake();
+}
+
+#[tauri::command]
+pub fn enrollment(state: Shared<'_>) -> Reply<Option<EnrollmentView>> {
+    reply(app(&state).enrollment())
+}
+
+#[tauri::command]
+pub async fn enroll(
+    state: Shared<'_>,
+    sync: Sync<'_>,
+    input: EnrollInput,
+) -> Reply<EnrollmentView> {
+    let device_name = format!("First Contact ({})", std::env::consts::OS);
+    let shared: SharedApp = (*state).clone();
+    let view =
+        reply(first_contact_app::enroll(&shared, &input, &device_name, Timeouts::default()).await)?;
+    sync.wake();
+    Ok(view)
+}
+
+#[tauri::command]
+pub fn request_reconsideration(
+    state: Shared<'_>,
+    sync: Sync<'_>,
+    input: ReconsiderationInput,
+) -> Reply<OutboxEntry> {
+    let entry = reply(app(&state).request_reconsideration(&input))?;
+    sync.wake();
+    Ok(entry)
 }

@@ -6,16 +6,32 @@
 mod commands;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use anyhow::Context;
-use first_contact_app::{App, AppConfig, SystemClock};
+use first_contact_app::{start_sync, App, AppConfig, SystemClock};
+use first_contact_sync::{LoopSettings, Timeouts};
 use tauri::Manager;
 
 /// Overrides the data folder (tests, or a deployment that keeps data on an encrypted volume).
 const DATA_DIR_VARIABLE: &str = "FIRST_CONTACT_DATA_DIR";
 /// Overrides where the Center's public key is read from (default: `center.pub` in the data folder).
 const CENTER_KEY_VARIABLE: &str = "FIRST_CONTACT_CENTER_KEY_FILE";
+/// Seconds between syncs when all is well (default 60).
+const SYNC_INTERVAL_VARIABLE: &str = "FIRST_CONTACT_SYNC_INTERVAL_SECONDS";
+/// The longest wait between retries after failures (default 300 seconds).
+const RETRY_CAP_VARIABLE: &str = "FIRST_CONTACT_SYNC_MAX_RETRY_SECONDS";
+/// Days the sealed bytes of a delivered referral stay on the laptop (default 0: deleted at once).
+const RETENTION_VARIABLE: &str = "FIRST_CONTACT_SEALED_RETENTION_DAYS";
+
+fn seconds_from_env(name: &str) -> Option<Duration> {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .filter(|seconds| *seconds > 0)
+        .map(Duration::from_secs)
+}
 
 fn main() -> anyhow::Result<()> {
     tauri::Builder::default()
@@ -28,8 +44,27 @@ fn main() -> anyhow::Result<()> {
             if let Some(file) = std::env::var_os(CENTER_KEY_VARIABLE) {
                 config.center_key_file = PathBuf::from(file);
             }
-            let opened = App::open(config, Box::new(SystemClock))?;
-            app.manage(Mutex::new(opened));
+            if let Some(days) = std::env::var(RETENTION_VARIABLE)
+                .ok()
+                .and_then(|value| value.trim().parse::<i64>().ok())
+            {
+                config.sealed_retention = chrono::Duration::days(days.max(0));
+            }
+            let opened = Arc::new(Mutex::new(App::open(config, Box::new(SystemClock))?));
+            let mut settings = LoopSettings::default();
+            if let Some(idle) = seconds_from_env(SYNC_INTERVAL_VARIABLE) {
+                settings.idle = idle;
+            }
+            if let Some(cap) = seconds_from_env(RETRY_CAP_VARIABLE) {
+                settings.max_retry = cap;
+                settings.first_retry = settings.first_retry.min(cap);
+            }
+            let shared = Arc::clone(&opened);
+            let sync = tauri::async_runtime::block_on(async move {
+                start_sync(shared, settings, Timeouts::default())
+            });
+            app.manage(opened);
+            app.manage(sync);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -53,6 +88,11 @@ fn main() -> anyhow::Result<()> {
             commands::delete_referral_draft,
             commands::finalise_referral,
             commands::outbox,
+            commands::sync_status,
+            commands::sync_now,
+            commands::enrollment,
+            commands::enroll,
+            commands::request_reconsideration,
         ])
         .run(tauri::generate_context!())
         .context("the First Contact window could not run")

@@ -24,8 +24,22 @@ impl App {
             language: self.preferences.language,
             idle_lock_minutes: self.preferences.idle_lock_minutes,
             catalogue_problem: self.catalogue_problem.clone(),
-            center_key_problem: self.center_key.as_ref().err().cloned(),
+            center_key_problem: if self.enrolled() {
+                None
+            } else {
+                self.center_key.as_ref().err().cloned()
+            },
         }
+    }
+
+    /// Whether the unlocked store holds an enrollment (whose key then seals referrals).
+    fn enrolled(&self) -> bool {
+        self.session.as_ref().is_some_and(|session| {
+            first_contact_store::enrollment::get(&session.connection)
+                .ok()
+                .flatten()
+                .is_some()
+        })
     }
 
     pub fn create_profile(&mut self, input: NewProfile) -> Result<Profile, AppError> {
@@ -103,6 +117,24 @@ impl App {
             profile,
             last_activity: now,
         });
+    }
+
+    /// The connection for work the worker did not ask for (background sync): the same idle
+    /// check, but it does not count as activity, so syncing never keeps the app unlocked.
+    pub(crate) fn background_connection(&mut self) -> Result<&mut Connection, AppError> {
+        let now = self.clock.now();
+        let limit = Duration::minutes(i64::from(self.preferences.idle_lock_minutes));
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| now - s.last_activity > limit)
+        {
+            self.session = None;
+        }
+        self.session
+            .as_mut()
+            .map(|session| &mut session.connection)
+            .ok_or(AppError::Locked)
     }
 
     /// The open session, if it has not been idle too long. Every operation on personal data

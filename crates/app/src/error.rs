@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use first_contact_domain::{AssessmentError, CatalogueError};
 use first_contact_protocol::ProtocolError;
 use first_contact_store::StoreError;
+use first_contact_sync::{SyncError, SyncProblem};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
@@ -37,6 +38,16 @@ pub enum AppError {
     ReferralIncomplete { count: usize },
     #[error("the referral could not be sealed: {0}")]
     Seal(ProtocolError),
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+    #[error("this device is not enrolled with a Center")]
+    NotEnrolled,
+    #[error("the enrollment file is not one the Center wrote")]
+    EnrollmentFileInvalid,
+    #[error("reconsideration can be asked only after a decision other than identified, once per decision")]
+    ReconsiderationNotAllowed,
+    #[error("a reconsideration request gives its grounds")]
+    GroundsRequired,
 }
 
 /// What the UI receives when an operation fails.
@@ -47,6 +58,43 @@ pub struct ApiError {
     pub message_key: String,
     pub params: BTreeMap<String, String>,
 }
+
+/// The error code (and message key) of a sync problem; the UI shows the same message for the
+/// sync state.
+pub fn sync_code(problem: SyncProblem) -> &'static str {
+    match problem {
+        SyncProblem::Offline => "sync_offline",
+        SyncProblem::Interrupted => "sync_interrupted",
+        SyncProblem::WrongCertificate => "sync_wrong_certificate",
+        SyncProblem::ClockSkew => "sync_clock_skew",
+        SyncProblem::UnexpectedResponse => "sync_unexpected_response",
+        SyncProblem::ResponseTooLarge => "sync_response_too_large",
+        SyncProblem::BadSignature => "sync_bad_signature",
+        SyncProblem::Unauthorized => "sync_unauthorized",
+        SyncProblem::EnrollmentCodeInvalid => "sync_enrollment_code_invalid",
+        SyncProblem::EnrollmentProofFailed => "sync_enrollment_proof_failed",
+        SyncProblem::BadAddress => "sync_bad_address",
+        SyncProblem::CenterUnavailable => "sync_center_unavailable",
+        SyncProblem::Storage => "sync_storage",
+    }
+}
+
+/// Every sync problem, for checks that each has a message.
+pub const SYNC_PROBLEMS: [SyncProblem; 13] = [
+    SyncProblem::Offline,
+    SyncProblem::Interrupted,
+    SyncProblem::WrongCertificate,
+    SyncProblem::ClockSkew,
+    SyncProblem::UnexpectedResponse,
+    SyncProblem::ResponseTooLarge,
+    SyncProblem::BadSignature,
+    SyncProblem::Unauthorized,
+    SyncProblem::EnrollmentCodeInvalid,
+    SyncProblem::EnrollmentProofFailed,
+    SyncProblem::BadAddress,
+    SyncProblem::CenterUnavailable,
+    SyncProblem::Storage,
+];
 
 impl AppError {
     pub fn code(&self) -> &'static str {
@@ -77,6 +125,11 @@ impl AppError {
             },
             AppError::ReferralIncomplete { .. } => "referral_incomplete",
             AppError::Seal(_) => "seal_failed",
+            AppError::Sync(error) => sync_code(error.problem),
+            AppError::NotEnrolled => "not_enrolled",
+            AppError::EnrollmentFileInvalid => "enrollment_file_invalid",
+            AppError::ReconsiderationNotAllowed => "reconsideration_not_allowed",
+            AppError::GroundsRequired => "reconsideration_grounds_required",
         }
     }
 
@@ -211,7 +264,17 @@ mod localisation {
             AppError::InvalidInput {
                 field: String::new(),
             },
+            AppError::NotEnrolled,
+            AppError::EnrollmentFileInvalid,
+            AppError::ReconsiderationNotAllowed,
+            AppError::GroundsRequired,
         ];
+        let mut all = all;
+        all.extend(
+            SYNC_PROBLEMS
+                .iter()
+                .map(|problem| AppError::Sync(SyncError::new(*problem, ""))),
+        );
         for error in &all {
             match error {
                 AppError::Store(
@@ -236,7 +299,12 @@ mod localisation {
                 | AppError::CenterKey(_)
                 | AppError::CenterKeyUnavailable(_)
                 | AppError::ReferralIncomplete { .. }
-                | AppError::Seal(_) => {}
+                | AppError::Seal(_)
+                | AppError::Sync(_)
+                | AppError::NotEnrolled
+                | AppError::EnrollmentFileInvalid
+                | AppError::ReconsiderationNotAllowed
+                | AppError::GroundsRequired => {}
             }
         }
         all

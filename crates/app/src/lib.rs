@@ -2,7 +2,9 @@
 //! any window toolkit. The Tauri shell calls these one-to-one; tests call them directly.
 
 mod access;
+mod center;
 pub mod clock;
+pub mod delivery;
 pub mod error;
 mod referrals;
 mod screenings;
@@ -16,7 +18,9 @@ use first_contact_protocol::CenterKey;
 use first_contact_store::preferences::{self, Preferences};
 use first_contact_store::{KdfParams, Vault};
 
+pub use center::enrollment_target;
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use delivery::{enroll, start_sync, sync_once, SharedApp};
 pub use error::{ApiError, AppError};
 pub use views::*;
 
@@ -26,8 +30,12 @@ pub use views::*;
 pub struct AppConfig {
     pub data_dir: PathBuf,
     pub kdf: KdfParams,
-    /// A file with the Center's `age1…` key; by default `center.pub` in the data folder.
+    /// A file with the Center's `age1…` key; by default `center.pub` in the data folder. Used
+    /// until the device enrolls; then the enrolled Center's key is used.
     pub center_key_file: PathBuf,
+    /// How long the sealed bytes of a delivered item stay on the laptop after the receipt;
+    /// zero (the default) deletes them with the receipt's arrival.
+    pub sealed_retention: chrono::Duration,
 }
 
 impl AppConfig {
@@ -37,6 +45,7 @@ impl AppConfig {
             center_key_file: data_dir.join("center.pub"),
             data_dir,
             kdf: KdfParams::default(),
+            sealed_retention: chrono::Duration::zero(),
         }
     }
 }

@@ -92,10 +92,7 @@ impl App {
     pub fn finalise_referral(&mut self, id: &str) -> Result<OutboxEntry, AppError> {
         let now = self.clock.now();
         let today = now.date_naive();
-        let center_key = match &self.center_key {
-            Ok(key) => key.clone(),
-            Err(problem) => return Err(AppError::CenterKeyUnavailable(problem.clone())),
-        };
+        let center_key = self.sealing_key()?;
         let draft = referral_drafts::get(&self.session()?.connection, id)?;
         let issues = validate_referral(&draft, today);
         if !issues.is_empty() {
@@ -128,6 +125,7 @@ impl App {
             path: path.into(),
             catalogue_version: meta.catalogue_version.clone(),
             state: "queued".into(),
+            ..Default::default()
         };
         let queued = QueuedEnvelope {
             position: 0,
@@ -138,25 +136,10 @@ impl App {
             created_at: meta.created_at.clone(),
             envelope: sealed,
             attempts: 0,
+            ..Default::default()
         };
         outbox::finalise(&mut self.session()?.connection, id, &status, &queued)?;
         Ok(entry(status, 0))
-    }
-
-    /// Finalised referrals, newest first, with their delivery state.
-    pub fn outbox(&mut self) -> Result<Vec<OutboxEntry>, AppError> {
-        let connection = &self.session()?.connection;
-        let attempts: std::collections::HashMap<String, u32> = outbox::queued(connection)?
-            .into_iter()
-            .map(|q| (q.id, q.attempts))
-            .collect();
-        Ok(outbox::statuses(connection)?
-            .into_iter()
-            .map(|s| {
-                let tries = attempts.get(&s.id).copied().unwrap_or(0);
-                entry(s, tries)
-            })
-            .collect())
     }
 }
 
@@ -168,7 +151,8 @@ fn view(referral: Referral, today: NaiveDate) -> ReferralView {
     }
 }
 
-fn entry(status: StatusRecord, attempts: u32) -> OutboxEntry {
+/// The entry of a status record, without its journey (see `history`).
+pub(crate) fn entry(status: StatusRecord, attempts: u32) -> OutboxEntry {
     OutboxEntry {
         id: status.id,
         reference: status.reference,
@@ -178,5 +162,11 @@ fn entry(status: StatusRecord, attempts: u32) -> OutboxEntry {
         catalogue_version: status.catalogue_version,
         state: status.state,
         attempts,
+        center_reference: status.center_reference,
+        delivered_at: status.delivered_at,
+        attention: status.attention,
+        decisions: Vec::new(),
+        reconsiderations: Vec::new(),
+        can_request_reconsideration: false,
     }
 }

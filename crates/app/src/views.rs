@@ -3,6 +3,7 @@
 
 use first_contact_domain::referral::{Referral, Urgency};
 use first_contact_domain::{AgePath, AgePathKind, AgencyType, FieldIssue, Language, Screening};
+use first_contact_protocol::api::feedback::DecisionOutcome;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -80,7 +81,8 @@ pub struct ReferralDraftSummary {
     pub issue_count: u32,
 }
 
-/// A finalised referral as the laptop still knows it: no name, no content.
+/// A finalised referral as the laptop still knows it: no name, no content, and its journey:
+/// queued → delivered (the Center's reference) → decisions, and any reconsideration requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct OutboxEntry {
@@ -90,6 +92,90 @@ pub struct OutboxEntry {
     pub urgency: String,
     pub path: String,
     pub catalogue_version: String,
+    /// queued, delivered, decided, needs_attention
     pub state: String,
     pub attempts: u32,
+    pub center_reference: Option<String>,
+    pub delivered_at: Option<String>,
+    /// Why the Center refused it (e.g. `conflict`); it is kept and no longer sent.
+    pub attention: Option<String>,
+    pub decisions: Vec<DecisionView>,
+    pub reconsiderations: Vec<ReconsiderationEntry>,
+    /// After a decision other than identified, while no request about it is open.
+    pub can_request_reconsideration: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DecisionView {
+    pub decision_id: String,
+    pub outcome: DecisionOutcome,
+    pub reasons: String,
+    pub criteria_version: String,
+    pub decided_at: String,
+    /// The reconsideration request this decision answers.
+    pub answers: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReconsiderationEntry {
+    pub id: String,
+    pub reference: String,
+    pub requested_at: String,
+    /// queued, delivered, answered, needs_attention
+    pub state: String,
+    pub center_reference: Option<String>,
+    pub delivered_at: Option<String>,
+    pub attention: Option<String>,
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReconsiderationInput {
+    pub referral_id: String,
+    pub grounds: String,
+    pub new_information: String,
+}
+
+impl std::fmt::Debug for ReconsiderationInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReconsiderationInput")
+            .field("referral_id", &self.referral_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the worker enters to enroll: the address and code, or the text of an enrollment file.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EnrollInput {
+    pub center_address: String,
+    pub code: String,
+    /// If set, the address and code are read from this enrollment file's text instead.
+    pub enrollment_file: Option<String>,
+}
+
+impl std::fmt::Debug for EnrollInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnrollInput")
+            .field("center_address", &self.center_address)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EnrollmentView {
+    pub center_address: String,
+    pub center_name: String,
+    pub device_id: String,
+    pub agency: String,
+    pub officer: String,
+    pub enrolled_at: String,
+    /// The Center refused this device's credential: enroll again.
+    pub refused: bool,
+    /// Versions of the catalogue and directory the Center published, verified.
+    pub catalogue_version: Option<String>,
+    pub directory_version: Option<String>,
 }

@@ -22,4 +22,8 @@ pub enum ProtocolError {
     },
     #[error("unsupported envelope format {0}")]
     UnsupportedFormat(u32),
+    #[error("signature: {0}")]
+    Signature(String),
+    #[error("enrollment: {0}")]
+    Enrollment(String),
 }

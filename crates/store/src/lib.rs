@@ -6,6 +6,8 @@
 //! own module of queries.
 
 pub mod database;
+pub mod decisions;
+pub mod enrollment;
 pub mod error;
 pub mod files;
 pub mod keyring;
@@ -13,6 +15,8 @@ pub mod migrations;
 pub mod outbox;
 pub mod preferences;
 pub mod profile;
+pub mod publications;
+pub mod receipts;
 pub mod referral_drafts;
 pub mod screenings;
 mod vault;

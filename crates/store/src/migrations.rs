@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0002_referrals_and_outbox.sql",
         include_str!("../../../migrations/0002_referrals_and_outbox.sql"),
     ),
+    (
+        3,
+        "0003_center_sync.sql",
+        include_str!("../../../migrations/0003_center_sync.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection};
 use crate::error::StoreError;
 
 /// What the laptop keeps about a finalised referral: nothing that names or describes a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatusRecord {
     pub id: String,
     pub reference: String,
@@ -17,10 +17,16 @@ pub struct StatusRecord {
     pub path: String,
     pub catalogue_version: String,
     pub state: String,
+    /// For a reconsideration request: the referral it is about.
+    pub regarding: Option<String>,
+    pub center_reference: Option<String>,
+    pub delivered_at: Option<String>,
+    /// Why the Center refused it, when it did (it is kept, and no longer sent).
+    pub attention: Option<String>,
 }
 
 /// A sealed envelope as queued: its frozen bytes and the metadata bound inside them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QueuedEnvelope {
     pub position: i64,
     pub id: String,
@@ -30,6 +36,7 @@ pub struct QueuedEnvelope {
     pub created_at: String,
     pub envelope: Vec<u8>,
     pub attempts: u32,
+    pub regarding: Option<String>,
 }
 
 /// Queues `envelope` for `status.id` and deletes the draft `draft_id`, atomically. Fails with
@@ -48,10 +55,32 @@ pub fn finalise(
     {
         return Err(StoreError::NotFound);
     }
+    queue_in(&transaction, status, envelope)?;
+    transaction.commit()?;
+    Ok(())
+}
+
+/// Queues an envelope that has no draft (a reconsideration request).
+pub fn queue(
+    connection: &mut Connection,
+    status: &StatusRecord,
+    envelope: &QueuedEnvelope,
+) -> Result<(), StoreError> {
+    let transaction = connection.transaction()?;
+    queue_in(&transaction, status, envelope)?;
+    transaction.commit()?;
+    Ok(())
+}
+
+fn queue_in(
+    transaction: &rusqlite::Transaction<'_>,
+    status: &StatusRecord,
+    envelope: &QueuedEnvelope,
+) -> Result<(), StoreError> {
     transaction.execute(
         "INSERT INTO referral_status
-         (id, reference, kind, finalised_at, urgency, path, catalogue_version, state)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+         (id, reference, kind, finalised_at, urgency, path, catalogue_version, state, regarding)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             status.id,
             status.reference,
@@ -60,29 +89,32 @@ pub fn finalise(
             status.urgency,
             status.path,
             status.catalogue_version,
-            status.state
+            status.state,
+            status.regarding
         ],
     )?;
     transaction.execute(
-        "INSERT INTO outbox (id, kind, payload_format, catalogue_version, created_at, envelope)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO outbox (id, kind, payload_format, catalogue_version, created_at, envelope,
+             regarding)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             envelope.id,
             envelope.kind,
             envelope.payload_format,
             envelope.catalogue_version,
             envelope.created_at,
-            envelope.envelope
+            envelope.envelope,
+            envelope.regarding
         ],
     )?;
-    transaction.commit()?;
     Ok(())
 }
 
 /// Status records, most recently finalised first.
 pub fn statuses(connection: &Connection) -> Result<Vec<StatusRecord>, StoreError> {
     let mut statement = connection.prepare(
-        "SELECT id, reference, kind, finalised_at, urgency, path, catalogue_version, state
+        "SELECT id, reference, kind, finalised_at, urgency, path, catalogue_version, state,
+             regarding, center_reference, delivered_at, attention
          FROM referral_status ORDER BY finalised_at DESC, id DESC",
     )?;
     let rows = statement.query_map([], |row| {
@@ -95,18 +127,89 @@ pub fn statuses(connection: &Connection) -> Result<Vec<StatusRecord>, StoreError
             path: row.get(5)?,
             catalogue_version: row.get(6)?,
             state: row.get(7)?,
+            regarding: row.get(8)?,
+            center_reference: row.get(9)?,
+            delivered_at: row.get(10)?,
+            attention: row.get(11)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Queued envelopes in the order they were finalised.
+/// Queued envelopes in the order they were finalised (delivered ones kept for retention
+/// excluded).
 pub fn queued(connection: &Connection) -> Result<Vec<QueuedEnvelope>, StoreError> {
-    let mut statement = connection.prepare(
-        "SELECT position, id, kind, payload_format, catalogue_version, created_at, envelope, attempts
-         FROM outbox ORDER BY position",
+    select(connection, "delivered_at IS NULL", i64::MAX)
+}
+
+/// What to send next: queued, not set aside, in order, at most `limit`.
+pub fn pending(connection: &Connection, limit: usize) -> Result<Vec<QueuedEnvelope>, StoreError> {
+    select(
+        connection,
+        "delivered_at IS NULL AND set_aside_code IS NULL",
+        i64::try_from(limit).unwrap_or(i64::MAX),
+    )
+}
+
+pub fn pending_count(connection: &Connection) -> Result<usize, StoreError> {
+    let count: i64 = connection.query_row(
+        "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND set_aside_code IS NULL",
+        [],
+        |row| row.get(0),
     )?;
-    let rows = statement.query_map([], |row| {
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
+/// The Center refused this item: keep it, stop sending it, say why on its status record.
+pub fn set_aside(connection: &mut Connection, id: &str, code: &str) -> Result<(), StoreError> {
+    let transaction = connection.transaction()?;
+    transaction.execute(
+        "UPDATE outbox SET set_aside_code = ?2 WHERE id = ?1",
+        params![id, code],
+    )?;
+    transaction.execute(
+        "UPDATE referral_status SET state = 'needs_attention', attention = ?2 WHERE id = ?1",
+        params![id, code],
+    )?;
+    transaction.commit()?;
+    Ok(())
+}
+
+pub fn record_failed_attempt(
+    connection: &Connection,
+    ids: &[String],
+    at: &str,
+    problem: &str,
+) -> Result<(), StoreError> {
+    for id in ids {
+        connection.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?2, last_error = ?3
+             WHERE id = ?1",
+            params![id, at, problem],
+        )?;
+    }
+    Ok(())
+}
+
+/// Deletes the sealed bytes of items delivered before `cutoff`.
+pub fn purge_delivered_before(connection: &Connection, cutoff: &str) -> Result<usize, StoreError> {
+    Ok(connection.execute(
+        "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?1",
+        params![cutoff],
+    )?)
+}
+
+fn select(
+    connection: &Connection,
+    filter: &str,
+    limit: i64,
+) -> Result<Vec<QueuedEnvelope>, StoreError> {
+    let mut statement = connection.prepare(&format!(
+        "SELECT position, id, kind, payload_format, catalogue_version, created_at, envelope,
+             attempts, regarding
+         FROM outbox WHERE {filter} ORDER BY position LIMIT ?1"
+    ))?;
+    let rows = statement.query_map(params![limit], |row| {
         Ok(QueuedEnvelope {
             position: row.get(0)?,
             id: row.get(1)?,
@@ -116,6 +219,7 @@ pub fn queued(connection: &Connection) -> Result<Vec<QueuedEnvelope>, StoreError
             created_at: row.get(5)?,
             envelope: row.get(6)?,
             attempts: row.get(7)?,
+            regarding: row.get(8)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -143,6 +143,7 @@ fn finalising_on_a_full_disk_fails_and_keeps_the_draft() {
         path: "adult".into(),
         catalogue_version: "2026.11.0".into(),
         state: "queued".into(),
+        ..Default::default()
     };
     let envelope = QueuedEnvelope {
         position: 0,
@@ -153,6 +154,7 @@ fn finalising_on_a_full_disk_fails_and_keeps_the_draft() {
         created_at: "2026-11-28T11:00:00Z".into(),
         envelope: vec![0xA5; 256 * 1024],
         attempts: 0,
+        ..Default::default()
     };
     let result = outbox::finalise(&mut connection, "r-1", &status, &envelope);
     assert!(matches!(result, Err(StoreError::Full)), "got {result:?}");

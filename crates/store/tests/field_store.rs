@@ -94,8 +94,13 @@ fn migrations_from_empty_reach_the_latest_schema() {
     assert_eq!(
         tables,
         vec![
+            "center_enrollment",
+            "decision_cursor",
+            "decisions",
             "outbox",
             "profile",
+            "publications",
+            "receipts",
             "referral_drafts",
             "referral_status",
             "screenings",

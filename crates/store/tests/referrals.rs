@@ -36,6 +36,7 @@ fn status(id: &str, reference: &str) -> StatusRecord {
         path: "adult".into(),
         catalogue_version: "2026.11.0".into(),
         state: "queued".into(),
+        ..Default::default()
     }
 }
 
@@ -49,6 +50,7 @@ fn envelope(id: &str, bytes: &[u8]) -> QueuedEnvelope {
         created_at: "2026-11-28T11:00:00Z".into(),
         envelope: bytes.to_vec(),
         attempts: 0,
+        ..Default::default()
     }
 }
 

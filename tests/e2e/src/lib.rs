@@ -2,6 +2,8 @@
 //! (which drives WebKitWebDriver), and a WebDriver client. Every process started here is ended
 //! by its PID when the session ends.
 
+pub mod center;
+
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -106,6 +108,15 @@ pub struct AppSession {
 
 impl AppSession {
     pub async fn start(display: &Display, data_dir: &Path) -> Result<Self> {
+        Self::start_with(display, data_dir, &[]).await
+    }
+
+    /// Starts the app with extra environment variables (e.g. sync timings).
+    pub async fn start_with(
+        display: &Display,
+        data_dir: &Path,
+        environment: &[(&str, &str)],
+    ) -> Result<Self> {
         let binary = app_binary();
         if !binary.is_file() {
             bail!(
@@ -115,7 +126,9 @@ impl AppSession {
         }
         let port = free_port()?;
         let native_port = free_port()?;
-        let driver = Command::new(tauri_driver())
+        let mut command = Command::new(tauri_driver());
+        command.envs(environment.iter().copied());
+        let driver = command
             .args([
                 "--port",
                 &port.to_string(),

@@ -5,16 +5,20 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Assessment } from "./bindings/Assessment";
 import type { Catalogue } from "./bindings/Catalogue";
+import type { EnrollInput } from "./bindings/EnrollInput";
+import type { EnrollmentView } from "./bindings/EnrollmentView";
 import type { Language } from "./bindings/Language";
 import type { NewProfile } from "./bindings/NewProfile";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { Profile } from "./bindings/Profile";
 import type { Referral } from "./bindings/Referral";
 import type { ReferralDraftSummary } from "./bindings/ReferralDraftSummary";
+import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 import type { ReferralView } from "./bindings/ReferralView";
 import type { Screening } from "./bindings/Screening";
 import type { ScreeningSummary } from "./bindings/ScreeningSummary";
 import type { ScreeningView } from "./bindings/ScreeningView";
+import type { SyncStatus } from "./bindings/SyncStatus";
 import { toApiError } from "./errors";
 
 type LockedListener = () => void;
@@ -57,4 +61,11 @@ export const api = {
   deleteReferralDraft: (id: string) => call<null>("delete_referral_draft", { id }),
   finaliseReferral: (id: string) => call<OutboxEntry>("finalise_referral", { id }),
   outbox: () => call<OutboxEntry[]>("outbox"),
+  requestReconsideration: (input: ReconsiderationInput) => call<OutboxEntry>("request_reconsideration", { input }),
+  // The Center connection: delivery runs in the background; these report on it and nudge it.
+  syncStatus: () => call<SyncStatus>("sync_status"),
+  syncNow: () => call<null>("sync_now"),
+  enrollment: () => call<EnrollmentView | null>("enrollment"),
+  /** Talks to the Center: may take several seconds. */
+  enroll: (input: EnrollInput) => call<EnrollmentView>("enroll", { input }),
 };

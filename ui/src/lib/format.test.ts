@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, parseWholeYears } from "./format";
+import { formatDate, formatDateTime, formatTime, parseWholeYears } from "./format";
 
 describe("formatDate", () => {
   it("formats per language", () => {
@@ -19,6 +19,21 @@ describe("formatDateTime", () => {
     const local = new Date(2024, 2, 5, 9, 7).toISOString();
     expect(formatDateTime(local, "en")).toBe("5 Mar 2024 09:07");
     expect(formatDateTime("garbage", "en")).toBe("garbage");
+  });
+});
+
+describe("formatTime", () => {
+  const now = new Date(2024, 2, 5, 18, 30);
+  it("shows only the time on the same local day", () => {
+    expect(formatTime(new Date(2024, 2, 5, 14, 2).toISOString(), "en", now)).toBe("14:02");
+    expect(formatTime(new Date(2024, 2, 5, 0, 0).toISOString(), "sr-Latn", now)).toBe("00:00");
+  });
+  it("adds the date on another day", () => {
+    expect(formatTime(new Date(2024, 2, 4, 23, 59).toISOString(), "en", now)).toBe("4 Mar 2024 23:59");
+    expect(formatTime(new Date(2024, 2, 6, 9, 5).toISOString(), "sr-Latn", now)).toBe("6. 3. 2024. 09:05");
+  });
+  it("returns garbage unchanged", () => {
+    expect(formatTime("later", "en", now)).toBe("later");
   });
 });
 

@@ -23,6 +23,20 @@ export function formatDateTime(timestamp: string, language: Language): string {
   return `${formatDate(day, language)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/**
+ * An RFC 3339 timestamp, short: the local time alone ("14:02") on the same local day as
+ * `now`, else with the date as well.
+ */
+export function formatTime(timestamp: string, language: Language, now: Date = new Date()): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  const sameDay =
+    date.getFullYear() === now.getFullYear() && date.getMonth() === now.getMonth() && date.getDate() === now.getDate();
+  if (!sameDay) return formatDateTime(timestamp, language);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /** Parses the estimated-age input: whole years or empty. Returns undefined when invalid. */
 export function parseWholeYears(text: string): number | null | undefined {
   const trimmed = text.trim();

@@ -34,6 +34,7 @@ fn main() -> anyhow::Result<()> {
             path: "adult".into(),
             catalogue_version: "2026.11.0".into(),
             state: "queued".into(),
+            ..Default::default()
         };
         let envelope = QueuedEnvelope {
             position: 0,
@@ -44,6 +45,7 @@ fn main() -> anyhow::Result<()> {
             created_at: "2026-11-28T11:00:00Z".into(),
             envelope: vec![0xA5; 8192],
             attempts: 0,
+            ..Default::default()
         };
         outbox::finalise(&mut connection, &id, &status, &envelope)?;
         writeln!(out, "finalised {id}")?;

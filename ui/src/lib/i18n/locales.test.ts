@@ -4,7 +4,10 @@ import srLatn from "../../locales/sr-Latn.json";
 import { flatten } from "./messages";
 import { latinToCyrillic } from "./translit";
 import type { AgePathReason } from "../bindings/AgePathReason";
+import type { DecisionOutcome } from "../bindings/DecisionOutcome";
 import type { IssueCode } from "../bindings/IssueCode";
+import type { SyncPhase } from "../bindings/SyncPhase";
+import type { SyncProblem } from "../bindings/SyncProblem";
 
 const english = flatten(en);
 const serbian = flatten(srLatn);
@@ -84,14 +87,58 @@ describe("locale files", () => {
   });
 
   it("never labels a person a victim in the interface", () => {
-    // The Center's official name contains the word; nothing else may.
+    // The Center's official name contains the word; nothing else may. Even the Center's own
+    // decision is shown as "identified by the Center", never as a label on the person.
     const withoutCenterName = (s: string) =>
       s.replace(/Center for the Protection of Victims of Trafficking in Human Beings/g, "").replace(
         /Centar za zaštitu žrtava trgovine ljudima/g,
         "",
       );
-    expect(Object.values(english).filter((v) => /victim/i.test(withoutCenterName(v)))).toEqual([]);
-    expect(Object.values(serbian).filter((v) => /žrtv/i.test(withoutCenterName(v)))).toEqual([]);
+    const labelled = (dict: Record<string, string>, word: RegExp) =>
+      Object.entries(dict)
+        .filter(([, v]) => word.test(withoutCenterName(v)))
+        .map(([key]) => key);
+    expect(labelled(english, /victim/i)).toEqual([]);
+    expect(labelled(serbian, /žrtv/i)).toEqual([]);
+  });
+
+  it("localises every sync phase, sync problem and decision outcome", () => {
+    const phases = [
+      "not_enrolled", "paused", "offline", "connecting", "sending", "waiting_to_retry", "needs_enrollment",
+      "up_to_date",
+    ] as const satisfies readonly SyncPhase[];
+    const allPhases: Exclude<SyncPhase, (typeof phases)[number]> extends never ? true : false = true;
+    expect(allPhases).toBe(true);
+    const problems = [
+      "offline", "interrupted", "wrong_certificate", "clock_skew", "unexpected_response", "response_too_large",
+      "bad_signature", "unauthorized", "enrollment_code_invalid", "enrollment_proof_failed", "bad_address",
+      "center_unavailable", "storage",
+    ] as const satisfies readonly SyncProblem[];
+    const allProblems: Exclude<SyncProblem, (typeof problems)[number]> extends never ? true : false = true;
+    expect(allProblems).toBe(true);
+    const outcomes = ["identified", "not_identified", "more_information_needed"] as const satisfies readonly DecisionOutcome[];
+    const allOutcomes: Exclude<DecisionOutcome, (typeof outcomes)[number]> extends never ? true : false = true;
+    expect(allOutcomes).toBe(true);
+
+    // Phases with a time have a variant without one.
+    const phaseKeys = ["not_enrolled", "paused", "offline", "offline_retry", "connecting", "sending", "sending_some",
+      "waiting_to_retry", "waiting", "needs_enrollment", "up_to_date", "up_to_date_never", "unknown"];
+    for (const phase of phases) expect(phaseKeys, phase).toContain(phase);
+    for (const key of phaseKeys) expect(english[`sync.phase.${key}`], key).toBeTruthy();
+    for (const problem of problems) expect(english[`errors.sync_${problem}`], problem).toBeTruthy();
+    for (const outcome of outcomes) expect(english[`outbox.outcome.${outcome}`], outcome).toBeTruthy();
+    for (const state of ["queued", "delivered", "decided", "needs_attention"]) {
+      expect(english[`outbox.states.${state}`], state).toBeTruthy();
+    }
+    for (const state of ["queued", "delivered", "answered", "needs_attention"]) {
+      expect(english[`outbox.reconsideration_states.${state}`], state).toBeTruthy();
+    }
+    const errors = [
+      "not_enrolled", "enrollment_file_invalid", "reconsideration_not_allowed", "reconsideration_grounds_required",
+    ];
+    for (const code of errors) expect(english[`errors.${code}`], code).toBeTruthy();
+    expect(english["outbox.outcome.identified"]).toBe("Identified by the Center");
+    expect(serbian["outbox.outcome.identified"]).toBe("Centar je identifikovao osobu");
   });
 
   it("the Serbian text transliterates to Cyrillic without leftover Serbian Latin letters", () => {

@@ -1,0 +1,258 @@
+//! The app's side of the Center: enrollment (stored encrypted), the key referrals are sealed
+//! to, the outbox as a history of journeys (queued → delivered → decided), and requests for
+//! reconsideration after a negative decision.
+
+use std::collections::HashMap;
+
+use first_contact_protocol::api::enrollment::EnrollmentFile;
+use first_contact_protocol::api::feedback::{
+    DecisionOutcome, ReconsiderationRequest, RECONSIDERATION_FORMAT,
+};
+use first_contact_protocol::{reference_for, seal, CenterKey, EnvelopeKind, EnvelopeMeta};
+use first_contact_store::decisions as decision_table;
+use first_contact_store::enrollment::{self as enrollment_table, EnrollmentRecord};
+use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
+use first_contact_store::publications;
+use first_contact_sync::Enrollment;
+
+use crate::error::AppError;
+use crate::referrals::entry;
+use crate::views::{
+    DecisionView, EnrollInput, EnrollmentView, OutboxEntry, ReconsiderationEntry,
+    ReconsiderationInput,
+};
+use crate::App;
+
+pub const MAX_GROUNDS_CHARS: usize = 4_000;
+pub const MAX_NEW_INFORMATION_CHARS: usize = 20_000;
+
+/// The address and code to enroll with, from the form or from a pasted enrollment file.
+pub fn enrollment_target(input: &EnrollInput) -> Result<(String, String), AppError> {
+    match input.enrollment_file.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() => {
+            let file: EnrollmentFile =
+                serde_json::from_str(text).map_err(|_| AppError::EnrollmentFileInvalid)?;
+            if file.first_contact_enrollment != 1 {
+                return Err(AppError::EnrollmentFileInvalid);
+            }
+            Ok((file.center_address, file.code))
+        }
+        _ => Ok((
+            input.center_address.trim().to_owned(),
+            input.code.trim().to_owned(),
+        )),
+    }
+}
+
+impl App {
+    /// The enrollment, if the device has one (requires an unlocked session).
+    pub fn enrollment(&mut self) -> Result<Option<EnrollmentView>, AppError> {
+        let connection = &self.session()?.connection;
+        let Some(record) = enrollment_table::get(connection)? else {
+            return Ok(None);
+        };
+        let version = |kind: &str| -> Result<Option<String>, AppError> {
+            Ok(publications::get(connection, kind)?.map(|p| p.version))
+        };
+        Ok(Some(EnrollmentView {
+            catalogue_version: version("catalogue")?,
+            directory_version: version("directory")?,
+            center_address: record.center_address,
+            center_name: record.center_name,
+            device_id: record.device_id,
+            agency: record.agency,
+            officer: record.officer,
+            enrolled_at: record.enrolled_at,
+            refused: record.refused_at.is_some(),
+        }))
+    }
+
+    /// Keeps a completed enrollment, replacing an earlier one. The outbox is not touched:
+    /// what waits in it was sealed for the Center and goes out with the new credential.
+    pub fn save_enrollment(&mut self, enrollment: &Enrollment) -> Result<EnrollmentView, AppError> {
+        let enrolled_at = self.clock.now().to_rfc3339();
+        enrollment_table::save(
+            &self.session()?.connection,
+            &EnrollmentRecord {
+                center_address: enrollment.center_address.clone(),
+                device_id: enrollment.device_id.to_string(),
+                credential: enrollment.credential.clone(),
+                ca_pem: enrollment.ca_pem.clone(),
+                center_name: enrollment.center.name.clone(),
+                recipient: enrollment.center.recipient.clone(),
+                signing_key: enrollment.center.signing_key.clone(),
+                agency: enrollment.agency.clone(),
+                officer: enrollment.officer.clone(),
+                enrolled_at,
+                refused_at: None,
+            },
+        )?;
+        self.enrollment()?.ok_or(AppError::NotEnrolled)
+    }
+
+    /// The key to seal to: the enrolled Center's, or else the configured key file's.
+    pub(crate) fn sealing_key(&mut self) -> Result<CenterKey, AppError> {
+        if let Some(record) = enrollment_table::get(&self.session()?.connection)? {
+            return record.recipient.parse().map_err(AppError::CenterKey);
+        }
+        self.center_key
+            .clone()
+            .map_err(AppError::CenterKeyUnavailable)
+    }
+
+    /// Finalised referrals, newest first, each with its journey.
+    pub fn outbox(&mut self) -> Result<Vec<OutboxEntry>, AppError> {
+        let connection = &self.session()?.connection;
+        let attempts: HashMap<String, u32> = outbox::queued(connection)?
+            .into_iter()
+            .map(|q| (q.id, q.attempts))
+            .collect();
+        let mut decisions: HashMap<String, Vec<DecisionView>> = HashMap::new();
+        for record in decision_table::all(connection)? {
+            let outcome = DecisionOutcome::parse(&record.outcome).ok_or_else(|| {
+                AppError::Store(first_contact_store::StoreError::Corrupt(format!(
+                    "decision outcome {:?}",
+                    record.outcome
+                )))
+            })?;
+            decisions
+                .entry(record.referral_id.clone())
+                .or_default()
+                .push(DecisionView {
+                    decision_id: record.decision_id,
+                    outcome,
+                    reasons: record.reasons,
+                    criteria_version: record.criteria_version,
+                    decided_at: record.decided_at,
+                    answers: record.answers,
+                });
+        }
+        let statuses = outbox::statuses(connection)?;
+        let mut requests: HashMap<String, Vec<ReconsiderationEntry>> = HashMap::new();
+        for status in statuses.iter().filter(|s| s.kind == "reconsideration") {
+            let Some(regarding) = &status.regarding else {
+                continue;
+            };
+            requests
+                .entry(regarding.clone())
+                .or_default()
+                .push(ReconsiderationEntry {
+                    id: status.id.clone(),
+                    reference: status.reference.clone(),
+                    requested_at: status.finalised_at.clone(),
+                    state: status.state.clone(),
+                    center_reference: status.center_reference.clone(),
+                    delivered_at: status.delivered_at.clone(),
+                    attention: status.attention.clone(),
+                });
+        }
+        Ok(statuses
+            .into_iter()
+            .filter(|s| s.kind == "referral")
+            .map(|status| {
+                let tries = attempts.get(&status.id).copied().unwrap_or(0);
+                let mut entry = entry(status, tries);
+                entry.decisions = decisions.remove(&entry.id).unwrap_or_default();
+                entry.reconsiderations = requests.remove(&entry.id).unwrap_or_default();
+                entry
+                    .reconsiderations
+                    .sort_by(|a, b| a.requested_at.cmp(&b.requested_at));
+                entry.can_request_reconsideration = may_request(&entry);
+                entry
+            })
+            .collect())
+    }
+
+    /// Seals a request to reconsider the latest decision on `input.referral_id` and queues it.
+    pub fn request_reconsideration(
+        &mut self,
+        input: &ReconsiderationInput,
+    ) -> Result<OutboxEntry, AppError> {
+        let grounds = input.grounds.trim();
+        if grounds.is_empty() {
+            return Err(AppError::GroundsRequired);
+        }
+        if grounds.chars().count() > MAX_GROUNDS_CHARS {
+            return Err(AppError::InvalidInput {
+                field: "grounds".into(),
+            });
+        }
+        if input.new_information.chars().count() > MAX_NEW_INFORMATION_CHARS {
+            return Err(AppError::InvalidInput {
+                field: "new_information".into(),
+            });
+        }
+        let referral = self
+            .outbox()?
+            .into_iter()
+            .find(|entry| entry.id == input.referral_id)
+            .ok_or(AppError::Store(first_contact_store::StoreError::NotFound))?;
+        let (Some(decision), true) = (
+            referral.decisions.last(),
+            referral.can_request_reconsideration,
+        ) else {
+            return Err(AppError::ReconsiderationNotAllowed);
+        };
+        let center_key = self.sealing_key()?;
+        let now = self.clock.now().to_rfc3339();
+        let id = uuid::Uuid::now_v7().to_string();
+        let meta = EnvelopeMeta {
+            kind: EnvelopeKind::Reconsideration,
+            id: id.clone(),
+            payload_format: RECONSIDERATION_FORMAT,
+            catalogue_version: referral.catalogue_version.clone(),
+            created_at: now.clone(),
+        };
+        let payload = ReconsiderationRequest {
+            referral_id: referral.id.clone(),
+            center_reference: referral.center_reference.clone().unwrap_or_default(),
+            decision_id: decision.decision_id.clone(),
+            grounds: grounds.to_owned(),
+            new_information: input.new_information.trim().to_owned(),
+        };
+        let sealed = seal(&meta, &payload, &center_key).map_err(AppError::Seal)?;
+        let status = StatusRecord {
+            id: id.clone(),
+            reference: reference_for(&id),
+            kind: "reconsideration".into(),
+            finalised_at: now.clone(),
+            urgency: referral.urgency.clone(),
+            path: referral.path.clone(),
+            catalogue_version: referral.catalogue_version.clone(),
+            state: "queued".into(),
+            regarding: Some(referral.id.clone()),
+            ..Default::default()
+        };
+        let queued = QueuedEnvelope {
+            id,
+            kind: "reconsideration".into(),
+            payload_format: RECONSIDERATION_FORMAT,
+            catalogue_version: referral.catalogue_version,
+            created_at: now,
+            envelope: sealed,
+            regarding: Some(referral.id.clone()),
+            ..Default::default()
+        };
+        outbox::queue(&mut self.session()?.connection, &status, &queued)?;
+        self.outbox()?
+            .into_iter()
+            .find(|entry| entry.id == referral.id)
+            .ok_or(AppError::Store(first_contact_store::StoreError::NotFound))
+    }
+}
+
+/// A request may follow a decision other than identified, unless an earlier request still
+/// waits for the decision that answers it.
+fn may_request(entry: &OutboxEntry) -> bool {
+    let allowed = entry
+        .decisions
+        .last()
+        .is_some_and(|latest| latest.outcome.allows_reconsideration());
+    let open_request = entry.reconsiderations.iter().any(|request| {
+        !entry
+            .decisions
+            .iter()
+            .any(|decision| decision.answers.as_deref() == Some(request.id.as_str()))
+    });
+    allowed && !open_request
+}

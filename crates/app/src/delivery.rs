@@ -1,0 +1,296 @@
+//! The bridge between the app and the sync engine: the outbox, receipts, decisions and
+//! publications of the field store as the engine's [`LocalStore`], the stored enrollment as its
+//! [`SyncSource`], and enrollment itself (network first, then one write). The engine runs only
+//! while the store is unlocked: its key lives only in the unlocked session.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use first_contact_protocol::api::enrollment::CenterIdentity;
+use first_contact_protocol::api::publication::{Publication, PublicationKind};
+use first_contact_protocol::{EnvelopeKind, SignedDocument};
+use first_contact_store::decisions::{self as decision_table, DecisionRecord};
+use first_contact_store::enrollment as enrollment_table;
+use first_contact_store::outbox;
+use first_contact_store::publications::{self, PublicationRecord};
+use first_contact_store::receipts::{self, ReceiptRecord};
+use first_contact_store::Connection;
+use first_contact_sync::{
+    Enrollment, HttpCenter, Link, LocalStore, LoopSettings, PendingEnvelope, SyncError, SyncHandle,
+    SyncPhase, SyncProblem, SyncSource, Target, Timeouts, VerifiedDecision, VerifiedReceipt,
+};
+
+use crate::center::enrollment_target;
+use crate::error::AppError;
+use crate::views::{EnrollInput, EnrollmentView};
+use crate::App;
+
+/// The one `App` of a running program, shared by the UI's commands and the sync engine.
+pub type SharedApp = Arc<Mutex<App>>;
+
+fn lock(app: &SharedApp) -> MutexGuard<'_, App> {
+    // A panic elsewhere must not stop delivery: every write is a whole transaction or none.
+    app.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn storage(error: impl std::fmt::Display) -> SyncError {
+    SyncError::new(SyncProblem::Storage, error.to_string())
+}
+
+/// Enrolls with the Center named in `input`: the network part runs without holding the app, so
+/// the window stays responsive; the result is stored encrypted.
+pub async fn enroll(
+    app: &SharedApp,
+    input: &EnrollInput,
+    device_name: &str,
+    timeouts: Timeouts,
+) -> Result<EnrollmentView, AppError> {
+    let (address, code) = enrollment_target(input)?;
+    lock(app).session()?;
+    let enrollment = first_contact_sync::enroll(&address, &code, device_name, timeouts).await?;
+    lock(app).save_enrollment(&enrollment)
+}
+
+/// Starts the background sync loop for `app`.
+pub fn start_sync(app: SharedApp, settings: LoopSettings, timeouts: Timeouts) -> SyncHandle {
+    first_contact_sync::spawn(AppSync { app, timeouts }, settings)
+}
+
+/// The field store seen by the sync engine.
+#[derive(Debug, Clone)]
+pub struct AppOutbox {
+    app: SharedApp,
+}
+
+impl AppOutbox {
+    pub fn new(app: SharedApp) -> Self {
+        Self { app }
+    }
+
+    /// Runs `work` with the store's connection, the time now and the retention of sealed bytes
+    /// after delivery.
+    fn with<T>(
+        &self,
+        work: impl FnOnce(
+            &mut Connection,
+            &str,
+            chrono::Duration,
+        ) -> Result<T, first_contact_store::StoreError>,
+    ) -> Result<T, SyncError> {
+        let mut app = lock(&self.app);
+        let retention = app.config.sealed_retention;
+        let now = app.clock.now().to_rfc3339();
+        let connection = app.background_connection().map_err(storage)?;
+        work(connection, &now, retention).map_err(storage)
+    }
+}
+
+fn kind_of(text: &str) -> Result<EnvelopeKind, first_contact_store::StoreError> {
+    match text {
+        "referral" => Ok(EnvelopeKind::Referral),
+        "reconsideration" => Ok(EnvelopeKind::Reconsideration),
+        other => Err(first_contact_store::StoreError::Corrupt(format!(
+            "outbox kind {other:?}"
+        ))),
+    }
+}
+
+impl LocalStore for AppOutbox {
+    fn pending(&self, limit: usize) -> Result<Vec<PendingEnvelope>, SyncError> {
+        self.with(|connection, _, _| {
+            outbox::pending(connection, limit)?
+                .into_iter()
+                .map(|queued| {
+                    Ok(PendingEnvelope {
+                        kind: kind_of(&queued.kind)?,
+                        id: queued.id,
+                        regarding: queued.regarding,
+                        payload_format: queued.payload_format,
+                        catalogue_version: queued.catalogue_version,
+                        created_at: queued.created_at,
+                        bytes: queued.envelope,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn pending_count(&self) -> Result<usize, SyncError> {
+        self.with(|connection, _, _| outbox::pending_count(connection))
+    }
+
+    fn record_receipts(&self, verified: &[VerifiedReceipt]) -> Result<(), SyncError> {
+        let records = verified
+            .iter()
+            .map(|item| {
+                Ok(ReceiptRecord {
+                    id: item.receipt.id.clone(),
+                    center_reference: item.receipt.center_reference.clone(),
+                    received_at: item.receipt.received_at.clone(),
+                    sha256: item.receipt.sha256.clone(),
+                    signed: serde_json::to_string(&item.signed).map_err(storage)?,
+                })
+            })
+            .collect::<Result<Vec<_>, SyncError>>()?;
+        self.with(|connection, now, retention| {
+            let keep_sealed = retention > chrono::Duration::zero();
+            receipts::record(connection, &records, now, keep_sealed)?;
+            if keep_sealed {
+                let cutoff = chrono::DateTime::parse_from_rfc3339(now)
+                    .map(|now| (now - retention).to_rfc3339())
+                    .unwrap_or_default();
+                outbox::purge_delivered_before(connection, &cutoff)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn set_aside(&self, id: &str, code: &str, _message: &str) -> Result<(), SyncError> {
+        self.with(|connection, _, _| outbox::set_aside(connection, id, code))
+    }
+
+    fn record_failed_attempt(&self, ids: &[String], problem: &str) -> Result<(), SyncError> {
+        self.with(|connection, now, _| outbox::record_failed_attempt(connection, ids, now, problem))
+    }
+
+    fn decision_cursor(&self) -> Result<i64, SyncError> {
+        self.with(|connection, _, _| decision_table::cursor(connection))
+    }
+
+    fn record_decisions(
+        &self,
+        verified: &[VerifiedDecision],
+        cursor: i64,
+    ) -> Result<(), SyncError> {
+        let records = verified
+            .iter()
+            .map(|item| {
+                let decision = &item.decision;
+                Ok(DecisionRecord {
+                    decision_id: decision.decision_id.clone(),
+                    sequence: decision.sequence,
+                    referral_id: decision.referral_id.clone(),
+                    outcome: decision.outcome.as_str().to_owned(),
+                    reasons: decision.reasons.clone(),
+                    criteria_version: decision.criteria_version.clone(),
+                    decided_at: decision.decided_at.clone(),
+                    answers: decision.answers.clone(),
+                    signed: serde_json::to_string(&item.signed).map_err(storage)?,
+                })
+            })
+            .collect::<Result<Vec<_>, SyncError>>()?;
+        self.with(|connection, _, _| decision_table::record(connection, &records, cursor))
+    }
+
+    fn publication_version(&self, kind: PublicationKind) -> Result<Option<String>, SyncError> {
+        self.with(|connection, _, _| {
+            Ok(publications::get(connection, kind.as_str())?.map(|p| p.version))
+        })
+    }
+
+    fn record_publication(
+        &self,
+        publication: &Publication,
+        signed: &SignedDocument,
+    ) -> Result<(), SyncError> {
+        let signed = serde_json::to_string(signed).map_err(storage)?;
+        self.with(|connection, now, _| {
+            publications::save(
+                connection,
+                &PublicationRecord {
+                    kind: publication.kind.as_str().to_owned(),
+                    version: publication.version.clone(),
+                    published_at: publication.published_at.clone(),
+                    signed,
+                    received_at: now.to_owned(),
+                },
+            )
+        })
+    }
+}
+
+/// The stored enrollment as the engine's source of a target.
+#[derive(Debug, Clone)]
+pub struct AppSync {
+    app: SharedApp,
+    timeouts: Timeouts,
+}
+
+impl AppSync {
+    pub fn new(app: SharedApp, timeouts: Timeouts) -> Self {
+        Self { app, timeouts }
+    }
+}
+
+/// The stored enrollment, if the store is open and the device enrolled.
+fn stored_enrollment(app: &SharedApp) -> Result<Enrollment, SyncPhase> {
+    let mut app = lock(app);
+    let connection = app.background_connection().map_err(|_| SyncPhase::Paused)?;
+    let record = enrollment_table::get(connection)
+        .map_err(|_| SyncPhase::Paused)?
+        .ok_or(SyncPhase::NotEnrolled)?;
+    if record.refused_at.is_some() {
+        return Err(SyncPhase::NeedsEnrollment);
+    }
+    Ok(Enrollment {
+        center_address: record.center_address,
+        device_id: uuid::Uuid::parse_str(&record.device_id)
+            .map_err(|_| SyncPhase::NeedsEnrollment)?,
+        credential: record.credential,
+        ca_pem: record.ca_pem,
+        center: CenterIdentity {
+            name: record.center_name,
+            recipient: record.recipient,
+            signing_key: record.signing_key,
+        },
+        agency: record.agency,
+        officer: record.officer,
+    })
+}
+
+impl SyncSource for AppSync {
+    type Api = HttpCenter;
+    type Local = AppOutbox;
+
+    fn link(&self) -> Result<Link<HttpCenter, AppOutbox>, SyncPhase> {
+        let enrollment = stored_enrollment(&self.app)?;
+        let api = enrollment
+            .client(self.timeouts)
+            .map_err(|_| SyncPhase::NeedsEnrollment)?;
+        let verifier = enrollment
+            .verifier()
+            .map_err(|_| SyncPhase::NeedsEnrollment)?;
+        Ok(Link {
+            target: Target {
+                api,
+                verifier,
+                device_id: enrollment.device_id,
+            },
+            local: Arc::new(AppOutbox::new(Arc::clone(&self.app))),
+        })
+    }
+
+    fn unauthorized(&self) {
+        let mut app = lock(&self.app);
+        let now = app.clock.now().to_rfc3339();
+        if let Ok(connection) = app.background_connection() {
+            // If this write fails the next pass meets the same 401 and tries again.
+            let _ = enrollment_table::mark_refused(connection, &now);
+        }
+    }
+}
+
+/// Runs one pass now, outside the background loop (tests, benchmarks).
+pub async fn sync_once(
+    app: &SharedApp,
+    timeouts: Timeouts,
+) -> Result<first_contact_sync::PassReport, AppError> {
+    let source = AppSync::new(Arc::clone(app), timeouts);
+    let link = source.link().map_err(|_| AppError::NotEnrolled)?;
+    let result = first_contact_sync::pass(&link.target, &*link.local, |_, _| {}).await;
+    if let Err(error) = &result {
+        if error.problem == SyncProblem::Unauthorized {
+            source.unauthorized();
+        }
+    }
+    Ok(result?)
+}

@@ -1,0 +1,261 @@
+//! The app, its real encrypted store and a real Center over TLS: enroll, finalise, deliver,
+//! receive a decision, request reconsideration, see it answered; a revoked device is told to
+//! enroll again and keeps its outbox.
+
+use std::sync::{Arc, Mutex};
+
+use first_contact_app::{
+    enroll, sync_once, App, AppConfig, EnrollInput, FixedClock, NewProfile, ReconsiderationInput,
+    SharedApp,
+};
+use first_contact_center::decisions::DecisionInput;
+use first_contact_center::{CenterConfig, RunningCenter};
+use first_contact_domain::referral::{DetectionMethod, ExploitationType};
+use first_contact_domain::AgencyType;
+use first_contact_protocol::api::feedback::DecisionOutcome;
+use first_contact_protocol::EnvelopeKind;
+use first_contact_store::KdfParams;
+use first_contact_sync::Timeouts;
+
+const PASSPHRASE: &str = "seven quiet rivers";
+const NARRATIVE: &str = "Brought from Preševo to a brickworks near Pančevo";
+
+fn check<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
+    result.unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn center(dir: &std::path::Path) -> RunningCenter {
+    let mut config = CenterConfig::new(dir);
+    config.listen = check("127.0.0.1:0".parse());
+    check(first_contact_center::start(&config, first_contact_center::system_clock()).await)
+}
+
+fn app(dir: &std::path::Path) -> SharedApp {
+    let mut config = AppConfig::new(dir.join("data"));
+    config.kdf = KdfParams::MINIMUM;
+    let mut app = check(App::open(
+        config,
+        Box::new(FixedClock::at("2026-11-28T09:00:00+01:00")),
+    ));
+    check(app.create_profile(NewProfile {
+        display_name: "Officer Dragana".into(),
+        agency: AgencyType::LabourInspection,
+        passphrase: PASSPHRASE.into(),
+        passphrase_confirmation: PASSPHRASE.into(),
+    }));
+    Arc::new(Mutex::new(app))
+}
+
+fn finalise_one(app: &SharedApp) -> String {
+    let mut app = check(app.lock().map_err(|e| e.to_string()));
+    let mut referral = check(app.new_referral(None)).referral;
+    referral.contact.place = "Subotica".into();
+    referral.contact.detection = Some(DetectionMethod::Inspection);
+    referral.person.name = "Leila Quandt-Haddad".into();
+    referral.person.estimated_age = Some(27);
+    referral.exploitation.types = vec![ExploitationType::LabourExploitation];
+    referral.exploitation.labour_sector = "construction".into();
+    referral.indicators.narrative = NARRATIVE.into();
+    referral.consent.consent_to_referral = true;
+    referral.consent.consent_to_data_processing = true;
+    referral.consent.consent_language = "ar".into();
+    let view = check(app.save_referral(referral.clone()));
+    assert!(view.issues.is_empty(), "{:?}", view.issues);
+    check(app.finalise_referral(&referral.id)).id
+}
+
+async fn enroll_with(app: &SharedApp, center: &RunningCenter, file: bool) {
+    let code = check(first_contact_center::admin::issue_code(
+        &center.state,
+        "Labour inspectorate",
+        "Dragana",
+        chrono::Duration::hours(1),
+        Some(&center.url()),
+    ));
+    let input = if file {
+        EnrollInput {
+            center_address: String::new(),
+            code: String::new(),
+            enrollment_file: Some(check(serde_json::to_string(&code.file))),
+        }
+    } else {
+        EnrollInput {
+            center_address: center.url(),
+            code: code.code.to_lowercase(),
+            enrollment_file: None,
+        }
+    };
+    let view = check(enroll(app, &input, "laptop", Timeouts::default()).await);
+    assert_eq!(view.officer, "Dragana");
+    assert!(!view.refused);
+}
+
+fn entry(app: &SharedApp, id: &str) -> first_contact_app::OutboxEntry {
+    let mut app = check(app.lock().map_err(|e| e.to_string()));
+    check(app.outbox())
+        .into_iter()
+        .find(|entry| entry.id == id)
+        .unwrap_or_else(|| panic!("{id} is not in the outbox"))
+}
+
+#[tokio::test]
+async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
+    let dir = check(tempfile::tempdir());
+    let center = center(&dir.path().join("center")).await;
+    let app = app(dir.path());
+    assert!(check(app.lock().map_err(|e| e.to_string()))
+        .status()
+        .center_key_problem
+        .is_some());
+    enroll_with(&app, &center, false).await;
+    assert!(
+        check(app.lock().map_err(|e| e.to_string()))
+            .status()
+            .center_key_problem
+            .is_none(),
+        "enrolled, the Center's key is known"
+    );
+
+    let id = finalise_one(&app);
+    assert_eq!(entry(&app, &id).state, "queued");
+    let report = check(sync_once(&app, Timeouts::default()).await);
+    assert_eq!(report.delivered, 1);
+    let delivered = entry(&app, &id);
+    assert_eq!(delivered.state, "delivered");
+    let listed = check(first_contact_center::admin::received(
+        &center.state,
+        EnvelopeKind::Referral,
+    ));
+    assert_eq!(
+        delivered.center_reference.as_deref(),
+        Some(listed[0].center_reference.as_str())
+    );
+    // The sealed bytes left the laptop with the receipt; the status record stays.
+    {
+        let mut app = check(app.lock().map_err(|e| e.to_string()));
+        check(app.outbox());
+    }
+    let opened = check(first_contact_center::admin::open(&center.state, &id));
+    assert_eq!(opened.payload["indicators"]["narrative"], NARRATIVE);
+
+    check(first_contact_center::admin::decide(
+        &center.state,
+        &DecisionInput {
+            referral: listed[0].center_reference.clone(),
+            outcome: DecisionOutcome::NotIdentified,
+            reasons: "Control by the employer not established".into(),
+            criteria_version: "2026.1".into(),
+            answers: None,
+        },
+    ));
+    check(sync_once(&app, Timeouts::default()).await);
+    let decided = entry(&app, &id);
+    assert_eq!(decided.state, "decided");
+    assert_eq!(decided.decisions.len(), 1);
+    assert_eq!(decided.decisions[0].outcome, DecisionOutcome::NotIdentified);
+    assert!(decided.can_request_reconsideration);
+
+    let input = ReconsiderationInput {
+        referral_id: id.clone(),
+        grounds: "The passport is still held by the employer".into(),
+        new_information: "A co-worker confirms threats".into(),
+    };
+    let empty = ReconsiderationInput {
+        grounds: "  ".into(),
+        ..input.clone()
+    };
+    let refused = check(app.lock().map_err(|e| e.to_string())).request_reconsideration(&empty);
+    assert_eq!(
+        refused.err().map(|e| e.to_api().code).as_deref(),
+        Some("reconsideration_grounds_required")
+    );
+    let asked = check(check(app.lock().map_err(|e| e.to_string())).request_reconsideration(&input));
+    assert_eq!(asked.reconsiderations.len(), 1);
+    assert!(
+        !asked.can_request_reconsideration,
+        "one open request at a time"
+    );
+    let twice = check(app.lock().map_err(|e| e.to_string())).request_reconsideration(&input);
+    assert_eq!(
+        twice.err().map(|e| e.to_api().code).as_deref(),
+        Some("reconsideration_not_allowed")
+    );
+
+    check(sync_once(&app, Timeouts::default()).await);
+    let requests = check(first_contact_center::admin::received(
+        &center.state,
+        EnvelopeKind::Reconsideration,
+    ));
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].regarding.as_deref(), Some(id.as_str()));
+    let opened = check(first_contact_center::admin::open(
+        &center.state,
+        &requests[0].id,
+    ));
+    assert_eq!(opened.payload["grounds"], input.grounds);
+    assert_eq!(entry(&app, &id).reconsiderations[0].state, "delivered");
+
+    check(first_contact_center::admin::decide(
+        &center.state,
+        &DecisionInput {
+            referral: id.clone(),
+            outcome: DecisionOutcome::Identified,
+            reasons: "Threats and withheld documents established".into(),
+            criteria_version: "2026.1".into(),
+            answers: Some(requests[0].id.clone()),
+        },
+    ));
+    check(sync_once(&app, Timeouts::default()).await);
+    let answered = entry(&app, &id);
+    assert_eq!(answered.decisions.len(), 2);
+    assert_eq!(
+        answered.decisions[1].answers.as_deref(),
+        Some(requests[0].id.as_str())
+    );
+    assert_eq!(answered.reconsiderations[0].state, "answered");
+    assert!(
+        !answered.can_request_reconsideration,
+        "identified: nothing to reconsider"
+    );
+    center.stop();
+}
+
+#[tokio::test]
+async fn a_revoked_device_is_asked_to_enroll_again_and_keeps_its_outbox() {
+    let dir = check(tempfile::tempdir());
+    let center = center(&dir.path().join("center")).await;
+    let app = app(dir.path());
+    enroll_with(&app, &center, true).await;
+    let first = finalise_one(&app);
+    check(sync_once(&app, Timeouts::default()).await);
+    let devices = check(first_contact_center::admin::devices(&center.state));
+    check(first_contact_center::admin::revoke(
+        &center.state,
+        &devices[0].id,
+    ));
+
+    let waiting = finalise_one(&app);
+    let error = sync_once(&app, Timeouts::default()).await.err();
+    assert_eq!(
+        error.map(|e| e.to_api().code).as_deref(),
+        Some("sync_unauthorized")
+    );
+    let enrollment = check(check(app.lock().map_err(|e| e.to_string())).enrollment());
+    assert!(enrollment.is_some_and(|e| e.refused));
+    assert_eq!(entry(&app, &waiting).state, "queued");
+    assert_eq!(entry(&app, &first).state, "delivered");
+
+    // Enrolling again sends what waited, with the new credential.
+    enroll_with(&app, &center, false).await;
+    check(sync_once(&app, Timeouts::default()).await);
+    assert_eq!(entry(&app, &waiting).state, "delivered");
+    assert_eq!(
+        check(first_contact_center::admin::received(
+            &center.state,
+            EnvelopeKind::Referral
+        ))
+        .len(),
+        2
+    );
+    center.stop();
+}

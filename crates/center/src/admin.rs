@@ -1,0 +1,232 @@
+//! What Center staff do, as functions over the Center's state: the `center admin` command line
+//! is a thin layer over these, and tests call them directly.
+
+use chrono::Duration;
+use first_contact_protocol::api::enrollment::EnrollmentFile;
+use first_contact_protocol::api::publication::{Publication, PublicationKind};
+use first_contact_protocol::{EnvelopeKind, EnvelopeMeta};
+use serde::Serialize;
+
+use crate::db::decisions::{self, DecisionRecord};
+use crate::db::devices::{self, DeviceRecord};
+use crate::db::envelopes::{self, EnvelopeRecord};
+use crate::decisions::DecisionInput;
+use crate::error::CenterError;
+use crate::state::CenterState;
+
+/// A code to give an officer, and the file form of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssuedCode {
+    pub code: String,
+    pub expires_at: String,
+    pub agency: String,
+    pub officer: String,
+    pub file: Option<EnrollmentFile>,
+}
+
+pub fn issue_code(
+    state: &CenterState,
+    agency: &str,
+    officer: &str,
+    valid_for: Duration,
+    center_address: Option<&str>,
+) -> Result<IssuedCode, CenterError> {
+    let connection = state.database()?;
+    let (code, expires_at) =
+        crate::enrollment::issue_code(state, &connection, agency, officer, valid_for)?;
+    Ok(IssuedCode {
+        file: center_address.map(|address| EnrollmentFile {
+            first_contact_enrollment: 1,
+            center_address: address.to_owned(),
+            code: code.display(),
+            expires_at: expires_at.clone(),
+        }),
+        code: code.display(),
+        expires_at,
+        agency: agency.trim().to_owned(),
+        officer: officer.trim().to_owned(),
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeviceListing {
+    pub id: String,
+    pub name: String,
+    pub agency: String,
+    pub officer: String,
+    pub enrolled_at: String,
+    pub revoked_at: Option<String>,
+    pub last_seen_at: Option<String>,
+}
+
+impl From<DeviceRecord> for DeviceListing {
+    fn from(device: DeviceRecord) -> Self {
+        Self {
+            id: device.id,
+            name: device.name,
+            agency: device.agency,
+            officer: device.officer,
+            enrolled_at: device.enrolled_at,
+            revoked_at: device.revoked_at,
+            last_seen_at: device.last_seen_at,
+        }
+    }
+}
+
+pub fn devices(state: &CenterState) -> Result<Vec<DeviceListing>, CenterError> {
+    let connection = state.database()?;
+    Ok(devices::list(&connection)?
+        .into_iter()
+        .map(DeviceListing::from)
+        .collect())
+}
+
+pub fn revoke(state: &CenterState, device_id: &str) -> Result<(), CenterError> {
+    let connection = state.database()?;
+    if devices::find(&connection, device_id)?.is_none() {
+        return Err(CenterError::NotFound(format!("device {device_id}")));
+    }
+    if !devices::revoke(&connection, device_id, &state.now_text())? {
+        return Err(CenterError::Invalid(format!(
+            "device {device_id} is revoked already"
+        )));
+    }
+    Ok(())
+}
+
+/// A received envelope as staff see it in a list: no content.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnvelopeListing {
+    pub id: String,
+    pub center_reference: String,
+    pub kind: String,
+    pub regarding: Option<String>,
+    pub device_id: String,
+    pub received_at: String,
+    pub size: i64,
+    pub sha256: String,
+    pub purged: bool,
+    /// For a referral, its latest decision; for a reconsideration, the decision answering it.
+    pub decision: Option<DecisionListing>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionListing {
+    pub id: String,
+    pub outcome: String,
+    pub reasons: String,
+    pub criteria_version: String,
+    pub decided_at: String,
+    pub answers: Option<String>,
+}
+
+impl From<DecisionRecord> for DecisionListing {
+    fn from(record: DecisionRecord) -> Self {
+        Self {
+            id: record.id,
+            outcome: record.outcome,
+            reasons: record.reasons,
+            criteria_version: record.criteria_version,
+            decided_at: record.decided_at,
+            answers: record.answers,
+        }
+    }
+}
+
+fn listing(
+    connection: &rusqlite::Connection,
+    record: EnvelopeRecord,
+) -> Result<EnvelopeListing, CenterError> {
+    let decision = if record.kind == "referral" {
+        decisions::for_referral(connection, &record.id)?.pop()
+    } else {
+        decisions::answering(connection, &record.id)?
+    };
+    Ok(EnvelopeListing {
+        decision: decision.map(DecisionListing::from),
+        purged: record.purged_at.is_some(),
+        id: record.id,
+        center_reference: record.center_reference,
+        kind: record.kind,
+        regarding: record.regarding,
+        device_id: record.device_id,
+        received_at: record.received_at,
+        size: record.size,
+        sha256: record.sha256,
+    })
+}
+
+/// Received envelopes of `kind`, in the order received.
+pub fn received(
+    state: &CenterState,
+    kind: EnvelopeKind,
+) -> Result<Vec<EnvelopeListing>, CenterError> {
+    let connection = state.database()?;
+    envelopes::list(&connection, crate::intake::kind_text(kind))?
+        .into_iter()
+        .map(|record| listing(&connection, record))
+        .collect()
+}
+
+/// An envelope opened with the Center's key, and its history.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenedEnvelope {
+    pub listing: EnvelopeListing,
+    pub payload: serde_json::Value,
+    pub decisions: Vec<DecisionListing>,
+}
+
+pub fn open(state: &CenterState, key: &str) -> Result<OpenedEnvelope, CenterError> {
+    let connection = state.database()?;
+    let record = envelopes::find_by_id_or_reference(&connection, key)?
+        .ok_or_else(|| CenterError::NotFound(format!("envelope {key}")))?;
+    let bytes = envelopes::bytes(&connection, &record.id)?.ok_or_else(|| {
+        CenterError::NotFound(format!(
+            "the sealed bytes of {key} were emptied after the retention period"
+        ))
+    })?;
+    let kind = if record.kind == "referral" {
+        EnvelopeKind::Referral
+    } else {
+        EnvelopeKind::Reconsideration
+    };
+    let expected = EnvelopeMeta {
+        kind,
+        id: record.id.clone(),
+        payload_format: record.payload_format,
+        catalogue_version: record.catalogue_version.clone(),
+        created_at: record.created_at.clone(),
+    };
+    let payload: serde_json::Value =
+        first_contact_protocol::open(&bytes, &state.keys.identity, &expected)?;
+    let history_of = record
+        .regarding
+        .clone()
+        .unwrap_or_else(|| record.id.clone());
+    let decisions = decisions::for_referral(&connection, &history_of)?
+        .into_iter()
+        .map(DecisionListing::from)
+        .collect();
+    Ok(OpenedEnvelope {
+        listing: listing(&connection, record)?,
+        payload,
+        decisions,
+    })
+}
+
+pub fn decide(
+    state: &CenterState,
+    input: &DecisionInput,
+) -> Result<first_contact_protocol::api::feedback::Decision, CenterError> {
+    let mut connection = state.database()?;
+    crate::decisions::record(state, &mut connection, input)
+}
+
+pub fn publish(
+    state: &CenterState,
+    kind: PublicationKind,
+    content_json: &str,
+) -> Result<Publication, CenterError> {
+    let connection = state.database()?;
+    crate::publishing::publish(state, &connection, kind, content_json)
+}

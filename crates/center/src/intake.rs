@@ -1,0 +1,186 @@
+//! Intake: storing delivered envelopes, idempotently. One batch is one transaction; each item
+//! gets its own result. A repeat of a stored id with the same bytes (from the same device) gets
+//! the stored receipt again, byte for byte; any other repeat is a conflict for that item only.
+
+use chrono::Datelike;
+use first_contact_protocol::api::delivery::{
+    envelope_digest, DeliveryBatch, DeliveryItem, DeliveryResults, ItemOutcome, ItemResult, Receipt,
+};
+use first_contact_protocol::api::errors::ErrorCode;
+use first_contact_protocol::api::MAX_BATCH_ITEMS;
+use first_contact_protocol::{EnvelopeKind, Purpose, SignedDocument};
+use rusqlite::Connection;
+
+use crate::db::envelopes::{self, EnvelopeRecord};
+use crate::failure::ApiFailure;
+use crate::state::CenterState;
+
+/// The largest sealed envelope accepted: the plaintext bound plus age's overhead.
+pub const MAX_ENVELOPE_BYTES: usize =
+    first_contact_protocol::envelope::MAX_PLAINTEXT_BYTES + 64 * 1024;
+const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
+const MAX_LABEL_CHARS: usize = 64;
+
+pub fn deliver(
+    state: &CenterState,
+    connection: &mut Connection,
+    device_id: &str,
+    batch: &DeliveryBatch,
+) -> Result<DeliveryResults, ApiFailure> {
+    if batch.items.is_empty() || batch.items.len() > MAX_BATCH_ITEMS {
+        return Err(ApiFailure::malformed(format!(
+            "a batch has 1 to {MAX_BATCH_ITEMS} items"
+        )));
+    }
+    let received_at = state.now_text();
+    let year = state.now().year();
+    let transaction = connection.transaction()?;
+    let mut results = Vec::with_capacity(batch.items.len());
+    for item in &batch.items {
+        let outcome = match accept(state, &transaction, device_id, item, &received_at, year)? {
+            Ok(receipt) => ItemOutcome::Accepted { receipt },
+            Err(rejection) => ItemOutcome::Rejected {
+                status: rejection.code.http_status(),
+                code: rejection.code,
+                message: rejection.message,
+            },
+        };
+        results.push(ItemResult {
+            id: item.id.clone(),
+            outcome,
+        });
+    }
+    crate::db::devices::touch(&transaction, device_id, &received_at)?;
+    transaction.commit()?;
+    Ok(DeliveryResults { results })
+}
+
+/// The outer result fails the whole batch (storage); the inner one is this item's answer.
+fn accept(
+    state: &CenterState,
+    connection: &Connection,
+    device_id: &str,
+    item: &DeliveryItem,
+    received_at: &str,
+    year: i32,
+) -> Result<Result<SignedDocument, ApiFailure>, ApiFailure> {
+    let bytes = match check(connection, device_id, item)? {
+        Ok(bytes) => bytes,
+        Err(rejection) => return Ok(Err(rejection)),
+    };
+    let sha256 = envelope_digest(&bytes);
+    if let Some(stored) = envelopes::find(connection, &item.id)? {
+        if stored.sha256 == sha256 && stored.device_id == device_id {
+            let receipt = serde_json::from_str(&stored.receipt)
+                .map_err(|e| ApiFailure::unavailable(format!("stored receipt: {e}")))?;
+            return Ok(Ok(receipt));
+        }
+        return Ok(Err(ApiFailure::new(
+            ErrorCode::Conflict,
+            "an envelope with this id was delivered before with other bytes",
+        )));
+    }
+    let number = envelopes::next_number(connection)?;
+    let center_reference = format!("CTR-{year}-{number:06}");
+    let receipt = Receipt {
+        id: item.id.clone(),
+        kind: item.kind,
+        device_id: uuid::Uuid::parse_str(device_id)
+            .map_err(|e| ApiFailure::unavailable(format!("stored device id: {e}")))?,
+        center_reference: center_reference.clone(),
+        received_at: received_at.to_owned(),
+        sha256: sha256.clone(),
+    };
+    let signed = state
+        .keys
+        .signer
+        .sign(Purpose::Receipt, &receipt)
+        .map_err(|e| ApiFailure::unavailable(e.to_string()))?;
+    let stored_receipt =
+        serde_json::to_string(&signed).map_err(|e| ApiFailure::unavailable(e.to_string()))?;
+    envelopes::insert(
+        connection,
+        &EnvelopeRecord {
+            number,
+            id: item.id.clone(),
+            kind: kind_text(item.kind).to_owned(),
+            regarding: item.regarding.clone(),
+            device_id: device_id.to_owned(),
+            center_reference,
+            payload_format: item.payload_format,
+            catalogue_version: item.catalogue_version.clone(),
+            created_at: item.created_at.clone(),
+            received_at: received_at.to_owned(),
+            sha256,
+            size: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+            receipt: stored_receipt,
+            purged_at: None,
+        },
+        &bytes,
+    )?;
+    Ok(Ok(signed))
+}
+
+pub fn kind_text(kind: EnvelopeKind) -> &'static str {
+    match kind {
+        EnvelopeKind::Referral => "referral",
+        EnvelopeKind::Reconsideration => "reconsideration",
+    }
+}
+
+/// The item's envelope bytes if the item is well formed.
+fn check(
+    connection: &Connection,
+    device_id: &str,
+    item: &DeliveryItem,
+) -> Result<Result<Vec<u8>, ApiFailure>, ApiFailure> {
+    let reject = |message: String| Ok(Err(ApiFailure::malformed(message)));
+    if uuid::Uuid::parse_str(&item.id).is_err() {
+        return reject("the id is not a UUID".into());
+    }
+    for (field, value) in [
+        ("catalogue_version", &item.catalogue_version),
+        ("created_at", &item.created_at),
+    ] {
+        if value.trim().is_empty() || value.chars().count() > MAX_LABEL_CHARS {
+            return reject(format!(
+                "{field} must have 1 to {MAX_LABEL_CHARS} characters"
+            ));
+        }
+    }
+    if item.envelope.len() > MAX_ENVELOPE_BYTES.div_ceil(3) * 4 + 4 {
+        return reject(format!(
+            "the envelope is larger than {MAX_ENVELOPE_BYTES} bytes"
+        ));
+    }
+    let Ok(bytes) = item.decode_envelope() else {
+        return reject("the envelope is not base64".into());
+    };
+    if bytes.len() > MAX_ENVELOPE_BYTES {
+        return reject(format!(
+            "the envelope is larger than {MAX_ENVELOPE_BYTES} bytes"
+        ));
+    }
+    if !bytes.starts_with(AGE_HEADER) {
+        return reject("the envelope is not an age file".into());
+    }
+    match (item.kind, &item.regarding) {
+        (EnvelopeKind::Referral, None) => {}
+        (EnvelopeKind::Referral, Some(_)) => {
+            return reject("a referral is not regarding anything".into());
+        }
+        (EnvelopeKind::Reconsideration, None) => {
+            return reject("a reconsideration request names the referral it regards".into());
+        }
+        (EnvelopeKind::Reconsideration, Some(regarding)) => {
+            let known = envelopes::find(connection, regarding)?;
+            let own_referral = known.is_some_and(|referral| {
+                referral.kind == "referral" && referral.device_id == device_id
+            });
+            if !own_referral {
+                return reject("the referral this regards was not delivered by this device".into());
+            }
+        }
+    }
+    Ok(Ok(bytes))
+}

@@ -1,0 +1,26 @@
+//! The reference Center server: the other end of First Contact's protocol (docs/protocol.md).
+//! Devices enroll with one-time codes, deliver sealed referrals and reconsideration requests
+//! (stored exactly as received, idempotently, with a signed receipt), and read a feed of the
+//! decisions on what they sent; the Center publishes signed catalogue and directory versions.
+//! `center admin …` (src/main.rs over [`admin`]) is how staff drive it.
+
+pub mod admin;
+pub mod config;
+pub mod db;
+pub mod decisions;
+pub mod enrollment;
+pub mod error;
+pub mod failure;
+pub mod intake;
+pub mod keys;
+mod private_files;
+pub mod publishing;
+pub mod routes;
+pub mod server;
+pub mod state;
+pub mod tls;
+
+pub use config::CenterConfig;
+pub use error::CenterError;
+pub use server::{open, start, RunningCenter};
+pub use state::{system_clock, CenterState, Clock};

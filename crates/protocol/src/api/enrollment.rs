@@ -1,0 +1,271 @@
+//! Enrollment: how a device gets its credential and learns, safely, which Center it talks to.
+//!
+//! The worker types the Center's address and a one-time code `XXXX-XXXX-XXXX-XXXX` (or pastes
+//! an enrollment file holding both). The first group names the code; the other three (60 bits)
+//! are a secret only the Center (as a hash) and the worker know. Before the device trusts the certificate
+//! it was shown, it asks for a *proof*: the Center's CA, public keys and an HMAC of them keyed
+//! with the secret. A machine in the middle does not know the secret, so it cannot make a proof
+//! for its own certificate; only then does the device send the whole code, over TLS pinned to
+//! that CA.
+
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::ProtocolError;
+
+/// Crockford's base32, as in the referral references: no I, L, O or U to misread.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const GROUPS: usize = 4;
+const GROUP_LEN: usize = 4;
+
+/// A one-time enrollment code, normalised (upper case, no separators).
+#[derive(Clone, PartialEq, Eq)]
+pub struct EnrollmentCode(String);
+
+impl std::fmt::Debug for EnrollmentCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EnrollmentCode({}-…)", self.id())
+    }
+}
+
+impl EnrollmentCode {
+    pub fn generate() -> Result<Self, ProtocolError> {
+        let mut bytes = [0u8; GROUPS * GROUP_LEN];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| ProtocolError::Enrollment(format!("no randomness: {e}")))?;
+        Ok(Self(
+            bytes
+                .iter()
+                .map(|b| char::from(ALPHABET[usize::from(b & 31)]))
+                .collect(),
+        ))
+    }
+
+    /// Reads a code as a person types it: any case, spaces or hyphens anywhere, and O, I, L
+    /// read as 0, 1, 1.
+    pub fn parse(text: &str) -> Result<Self, ProtocolError> {
+        let mut normal = String::with_capacity(GROUPS * GROUP_LEN);
+        for c in text.chars() {
+            let c = match c.to_ascii_uppercase() {
+                ' ' | '-' | '\t' => continue,
+                'O' => '0',
+                'I' | 'L' => '1',
+                c => c,
+            };
+            if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) {
+                return Err(ProtocolError::Enrollment(format!(
+                    "an enrollment code has no {c:?}"
+                )));
+            }
+            normal.push(c);
+        }
+        if normal.len() != GROUPS * GROUP_LEN {
+            return Err(ProtocolError::Enrollment(format!(
+                "an enrollment code has {} characters",
+                GROUPS * GROUP_LEN
+            )));
+        }
+        Ok(Self(normal))
+    }
+
+    /// The public part that names the code.
+    pub fn id(&self) -> &str {
+        &self.0[..GROUP_LEN]
+    }
+
+    /// `XXXX-XXXX-XXXX-XXXX`, to print and read out.
+    pub fn display(&self) -> String {
+        self.0
+            .as_bytes()
+            .chunks(GROUP_LEN)
+            .map(|group| String::from_utf8_lossy(group).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    /// What the Center keeps instead of the code: a hash, which is also the key of the proof.
+    /// Whoever can read it could already impersonate the Center, so it protects the code only
+    /// from being read back, which is all it needs to do.
+    pub fn digest(&self) -> String {
+        let mut hash = Sha256::new();
+        hash.update(b"first-contact/v1/enrollment-code\n");
+        hash.update(self.0.as_bytes());
+        hex::encode(hash.finalize())
+    }
+
+    /// The proof that whoever knows this code vouches for these Center details.
+    pub fn proof(&self, ca_der: &[u8], center: &CenterIdentity) -> Result<String, ProtocolError> {
+        proof_from_digest(&self.digest(), ca_der, center)
+    }
+
+    /// Checks a proof in constant time.
+    pub fn check_proof(
+        &self,
+        ca_der: &[u8],
+        center: &CenterIdentity,
+        proof: &str,
+    ) -> Result<(), ProtocolError> {
+        let expected = self.proof(ca_der, center)?;
+        if same_secret(&expected, proof) {
+            Ok(())
+        } else {
+            Err(ProtocolError::Enrollment(
+                "the Center could not prove it knows this code".into(),
+            ))
+        }
+    }
+}
+
+/// The proof as the Center computes it, from the stored digest of the code.
+pub fn proof_from_digest(
+    digest: &str,
+    ca_der: &[u8],
+    center: &CenterIdentity,
+) -> Result<String, ProtocolError> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(digest.as_bytes())
+        .map_err(|e| ProtocolError::Enrollment(e.to_string()))?;
+    mac.update(b"first-contact/v1/enrollment-proof\n");
+    mac.update(hex::encode(Sha256::digest(ca_der)).as_bytes());
+    for part in [&center.name, &center.recipient, &center.signing_key] {
+        mac.update(b"\n");
+        mac.update(part.as_bytes());
+    }
+    Ok(hex::encode(mac.finalize().into_bytes()))
+}
+
+/// Compares two strings in time that does not depend on where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Who the Center is, as a device pins it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CenterIdentity {
+    pub name: String,
+    /// The age X25519 recipient (`age1…`) envelopes are sealed to.
+    pub recipient: String,
+    /// The Ed25519 key (base64) receipts, decisions and publications are signed with.
+    pub signing_key: String,
+}
+
+/// `GET /v1/enrollment/{code_id}/proof`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentProof {
+    /// The certificate authority to pin, PEM.
+    pub ca_certificate_pem: String,
+    pub center: CenterIdentity,
+    /// HMAC-SHA256, hex, keyed with the code's secret part (see [`EnrollmentCode::proof`]).
+    pub proof: String,
+}
+
+/// `POST /v1/enrollment`
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentRequest {
+    pub code: String,
+    /// A label the Center shows in its device list, e.g. the laptop's name.
+    pub device_name: String,
+}
+
+impl std::fmt::Debug for EnrollmentRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnrollmentRequest")
+            .field("device_name", &self.device_name)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The answer to a successful enrollment: the device's own credential.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentGrant {
+    pub device_id: uuid::Uuid,
+    /// The secret half of the bearer credential; shown once, stored encrypted by the device.
+    pub credential: String,
+    pub agency: String,
+    pub officer: String,
+    pub center: CenterIdentity,
+}
+
+impl std::fmt::Debug for EnrollmentGrant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnrollmentGrant")
+            .field("device_id", &self.device_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What `center admin enroll --file` writes for a worker to paste instead of typing.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentFile {
+    pub first_contact_enrollment: u32,
+    pub center_address: String,
+    pub code: String,
+    pub expires_at: String,
+}
+
+impl std::fmt::Debug for EnrollmentFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnrollmentFile")
+            .field("center_address", &self.center_address)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn center() -> CenterIdentity {
+        CenterIdentity {
+            name: "Center".into(),
+            recipient: "age1xyz".into(),
+            signing_key: "key".into(),
+        }
+    }
+
+    #[test]
+    fn codes_are_read_as_people_type_them() {
+        let code = EnrollmentCode::generate().unwrap_or_else(|e| panic!("{e}"));
+        let shown = code.display();
+        assert_eq!(shown.len(), 19);
+        let typed = shown.to_lowercase().replace('-', " ");
+        assert_eq!(
+            EnrollmentCode::parse(&typed).unwrap_or_else(|e| panic!("{e}")),
+            code
+        );
+        let misread =
+            EnrollmentCode::parse("OIL0-1111-2222-3333").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(misread.display(), "0110-1111-2222-3333");
+        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN").is_err());
+        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRU").is_err());
+        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRŠ").is_err());
+    }
+
+    #[test]
+    fn a_proof_binds_the_secret_the_ca_and_the_keys() {
+        let code = EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS").unwrap_or_else(|e| panic!("{e}"));
+        let proof = code
+            .proof(b"ca", &center())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(code.check_proof(b"ca", &center(), &proof).is_ok());
+        assert!(code.check_proof(b"other ca", &center(), &proof).is_err());
+        let mut other_keys = center();
+        other_keys.recipient = "age1abc".into();
+        assert!(code.check_proof(b"ca", &other_keys, &proof).is_err());
+        let same_id_other_secret =
+            EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRT").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(same_id_other_secret.id(), code.id());
+        assert!(same_id_other_secret
+            .check_proof(b"ca", &center(), &proof)
+            .is_err());
+    }
+}

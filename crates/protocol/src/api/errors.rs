@@ -1,0 +1,62 @@
+//! The error body every `/v1` error answers with:
+//! `{"error": {"code": "conflict", "message": "…"}}`. Codes are stable and documented; the
+//! message is English for operators and logs, never shown to a worker as is.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The body is not the JSON this endpoint expects (400).
+    MalformedRequest,
+    /// The body is larger than the Center reads (413).
+    PayloadTooLarge,
+    /// No credential, an unknown device or a revoked one (401).
+    Unauthorized,
+    /// The enrollment code is unknown, used or expired (403).
+    EnrollmentCodeInvalid,
+    /// No such resource (404).
+    NotFound,
+    /// The same id was delivered before with other bytes (409, per item in a batch).
+    Conflict,
+    /// The Center could not complete the request; retry later (503).
+    Unavailable,
+}
+
+impl ErrorCode {
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::MalformedRequest => 400,
+            ErrorCode::Unauthorized => 401,
+            ErrorCode::EnrollmentCodeInvalid => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::Conflict => 409,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::Unavailable => 503,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorDetail {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+impl ErrorBody {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            error: ErrorDetail {
+                code,
+                message: message.into(),
+            },
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! The sync engine: one *pass* delivers the whole outbox in batches, then reads the decision
+//! feed and the signed publications; the *loop* runs passes when asked (start, timer, a
+//! finalised referral, "Sync now") and, after a failure, again after a capped, jittered
+//! backoff. Its state is published on a watch channel for the UI.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use first_contact_protocol::api::publication::{Publication, PublicationKind};
+use first_contact_protocol::{CenterVerifier, Purpose};
+use serde::{Deserialize, Serialize};
+use tokio::sync::{watch, Notify};
+use ts_rs::TS;
+
+use crate::backoff::{random_jitter, Backoff};
+use crate::error::{SyncError, SyncProblem};
+use crate::http::CenterApi;
+use crate::local::LocalStore;
+use crate::plan::{self, ItemEffect};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SyncPhase {
+    /// No Center yet: enroll in Settings.
+    NotEnrolled,
+    /// The app is locked; the outbox cannot be read until it is unlocked.
+    Paused,
+    /// The Center cannot be reached; retrying at `retry_at`.
+    Offline,
+    Connecting,
+    /// Sending `done` of `total`.
+    Sending,
+    /// Something went wrong; retrying at `retry_at`.
+    WaitingToRetry,
+    /// The Center refused this device: enroll again. The outbox is kept.
+    NeedsEnrollment,
+    UpToDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SyncStatus {
+    pub phase: SyncPhase,
+    pub done: u32,
+    pub total: u32,
+    pub problem: Option<SyncProblem>,
+    pub retry_at: Option<String>,
+    pub last_synced_at: Option<String>,
+}
+
+impl SyncStatus {
+    pub fn new(phase: SyncPhase) -> Self {
+        Self {
+            phase,
+            done: 0,
+            total: 0,
+            problem: None,
+            retry_at: None,
+            last_synced_at: None,
+        }
+    }
+}
+
+/// What a pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassReport {
+    pub delivered: usize,
+    pub set_aside: usize,
+    pub decisions: usize,
+    pub publications: usize,
+}
+
+/// The Center to sync with, as the device knows it.
+#[derive(Debug, Clone)]
+pub struct Target<A> {
+    pub api: A,
+    pub verifier: CenterVerifier,
+    pub device_id: uuid::Uuid,
+}
+
+/// One pass: the outbox, then decisions, then publications. `progress(done, total)` is called
+/// after each batch.
+pub async fn pass<A: CenterApi, L: LocalStore + ?Sized>(
+    target: &Target<A>,
+    local: &L,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<PassReport, SyncError> {
+    let mut report = PassReport::default();
+    let total = local.pending_count()?;
+    progress(0, total);
+    loop {
+        let pending = local.pending(first_contact_protocol::api::MAX_BATCH_ITEMS)?;
+        let batch = plan::batch(&pending);
+        if batch.items.is_empty() {
+            break;
+        }
+        let answer = match target.api.deliver(&batch).await {
+            Ok(answer) => answer,
+            Err(error) => {
+                let ids: Vec<String> = batch.items.iter().map(|item| item.id.clone()).collect();
+                local.record_failed_attempt(&ids, &format!("{:?}", error.problem))?;
+                return Err(error);
+            }
+        };
+        let effects = plan::effects(
+            &batch,
+            &pending,
+            &answer,
+            &target.verifier,
+            &target.device_id,
+        )?;
+        let mut receipts = Vec::new();
+        for effect in effects {
+            match effect {
+                ItemEffect::Delivered(receipt) => receipts.push(receipt),
+                ItemEffect::SetAside { id, code, message } => {
+                    local.set_aside(&id, &code, &message)?;
+                    report.set_aside += 1;
+                }
+            }
+        }
+        report.delivered += receipts.len();
+        local.record_receipts(&receipts)?;
+        progress(
+            report.delivered + report.set_aside,
+            total.max(report.delivered + report.set_aside),
+        );
+    }
+
+    let mut cursor = local.decision_cursor()?;
+    loop {
+        let page = target.api.decisions(cursor).await?;
+        let decisions =
+            plan::verify_decisions(&page.decisions, &target.verifier, &target.device_id)?;
+        if page.next_cursor < cursor {
+            return Err(SyncError::new(
+                SyncProblem::UnexpectedResponse,
+                "the decision feed went backwards",
+            ));
+        }
+        report.decisions += decisions.len();
+        local.record_decisions(&decisions, page.next_cursor)?;
+        cursor = page.next_cursor;
+        if !page.more || decisions.is_empty() {
+            break;
+        }
+    }
+
+    for kind in [PublicationKind::Catalogue, PublicationKind::Directory] {
+        let Some(signed) = target.api.publication(kind).await? else {
+            continue;
+        };
+        let publication: Publication = target
+            .verifier
+            .verify(Purpose::Publication, &signed)
+            .map_err(|e| SyncError::new(SyncProblem::BadSignature, e.to_string()))?;
+        if publication.kind != kind {
+            return Err(SyncError::new(
+                SyncProblem::BadSignature,
+                "a publication of another kind",
+            ));
+        }
+        if local.publication_version(kind)?.as_deref() != Some(publication.version.as_str()) {
+            local.record_publication(&publication, &signed)?;
+            report.publications += 1;
+        }
+    }
+    Ok(report)
+}
+
+/// A Center to sync with and the store to sync from.
+#[derive(Debug)]
+pub struct Link<A, L: ?Sized> {
+    pub target: Target<A>,
+    pub local: Arc<L>,
+}
+
+/// How the loop finds its Center and store; implemented by the app.
+pub trait SyncSource: Send + Sync + 'static {
+    type Api: CenterApi;
+    type Local: LocalStore + ?Sized;
+    /// `Err(phase)` when there is nothing to sync with: not enrolled, or locked.
+    fn link(&self) -> Result<Link<Self::Api, Self::Local>, SyncPhase>;
+    /// The Center refused the credential; the app asks the worker to enroll again.
+    fn unauthorized(&self);
+}
+
+#[derive(Debug, Clone)]
+pub struct LoopSettings {
+    /// How often to look for decisions when all is well.
+    pub idle: Duration,
+    pub first_retry: Duration,
+    pub max_retry: Duration,
+}
+
+impl Default for LoopSettings {
+    fn default() -> Self {
+        Self {
+            idle: Duration::from_secs(60),
+            first_retry: Duration::from_secs(2),
+            max_retry: Duration::from_secs(300),
+        }
+    }
+}
+
+/// Handles to a running loop: wake it, and watch its state.
+#[derive(Debug, Clone)]
+pub struct SyncHandle {
+    wake: Arc<Notify>,
+    status: watch::Receiver<SyncStatus>,
+}
+
+impl SyncHandle {
+    /// Runs a pass now (Sync now, a finalised referral, an unlock, an enrollment).
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    pub fn status(&self) -> SyncStatus {
+        self.status.borrow().clone()
+    }
+
+    pub fn watch(&self) -> watch::Receiver<SyncStatus> {
+        self.status.clone()
+    }
+}
+
+/// Starts the loop on the current tokio runtime.
+pub fn spawn<S: SyncSource>(source: S, settings: LoopSettings) -> SyncHandle {
+    let wake = Arc::new(Notify::new());
+    let (sender, receiver) = watch::channel(SyncStatus::new(SyncPhase::Connecting));
+    tokio::spawn(run(source, settings, Arc::clone(&wake), sender));
+    SyncHandle {
+        wake,
+        status: receiver,
+    }
+}
+
+fn text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+async fn run<S: SyncSource>(
+    source: S,
+    settings: LoopSettings,
+    wake: Arc<Notify>,
+    status: watch::Sender<SyncStatus>,
+) {
+    let mut backoff = Backoff::new(settings.first_retry, settings.max_retry);
+    let mut last_synced_at: Option<String> = None;
+    loop {
+        let wait = match source.link() {
+            Err(phase) => {
+                status.send_replace(SyncStatus {
+                    last_synced_at: last_synced_at.clone(),
+                    ..SyncStatus::new(phase)
+                });
+                None
+            }
+            Ok(Link { target, local }) => {
+                status.send_modify(|s| {
+                    s.phase = SyncPhase::Connecting;
+                    s.retry_at = None;
+                });
+                let outcome = pass(&target, &*local, |done, total| {
+                    status.send_modify(|s| {
+                        s.phase = SyncPhase::Sending;
+                        s.done = u32::try_from(done).unwrap_or(u32::MAX);
+                        s.total = u32::try_from(total).unwrap_or(u32::MAX);
+                    });
+                })
+                .await;
+                match outcome {
+                    Ok(_) => {
+                        backoff.reset();
+                        last_synced_at = Some(text(Utc::now()));
+                        status.send_replace(SyncStatus {
+                            last_synced_at: last_synced_at.clone(),
+                            ..SyncStatus::new(SyncPhase::UpToDate)
+                        });
+                        Some(settings.idle)
+                    }
+                    Err(error) if error.problem == SyncProblem::Unauthorized => {
+                        source.unauthorized();
+                        status.send_replace(SyncStatus {
+                            problem: Some(error.problem),
+                            last_synced_at: last_synced_at.clone(),
+                            ..SyncStatus::new(SyncPhase::NeedsEnrollment)
+                        });
+                        None
+                    }
+                    Err(error) => {
+                        let delay = if error.retryable() {
+                            backoff.next(random_jitter())
+                        } else {
+                            settings.max_retry
+                        };
+                        let retry_at = Utc::now()
+                            + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::MAX);
+                        let phase = if error.problem == SyncProblem::Offline {
+                            SyncPhase::Offline
+                        } else {
+                            SyncPhase::WaitingToRetry
+                        };
+                        status.send_modify(|s| {
+                            s.phase = phase;
+                            s.problem = Some(error.problem);
+                            s.retry_at = Some(text(retry_at));
+                            s.last_synced_at = last_synced_at.clone();
+                        });
+                        Some(delay)
+                    }
+                }
+            }
+        };
+        match wait {
+            Some(delay) => {
+                let _ = tokio::time::timeout(delay, wake.notified()).await;
+            }
+            None => wake.notified().await,
+        }
+        if status.is_closed() && Arc::strong_count(&wake) == 1 {
+            // Every handle is gone: nobody can wake or watch this loop any more.
+            return;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! What the engine needs from the device's own store, as a trait the app implements over its
+//! encrypted field store (the engine never sees the store itself).
+
+use first_contact_protocol::api::delivery::Receipt;
+use first_contact_protocol::api::feedback::Decision;
+use first_contact_protocol::api::publication::{Publication, PublicationKind};
+use first_contact_protocol::{EnvelopeKind, SignedDocument};
+
+use crate::error::SyncError;
+
+/// An envelope waiting in the outbox, with its frozen bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingEnvelope {
+    pub id: String,
+    pub kind: EnvelopeKind,
+    pub regarding: Option<String>,
+    pub payload_format: u32,
+    pub catalogue_version: String,
+    pub created_at: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedReceipt {
+    pub receipt: Receipt,
+    pub signed: SignedDocument,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedDecision {
+    pub decision: Decision,
+    pub signed: SignedDocument,
+}
+
+pub trait LocalStore: Send + Sync {
+    /// Outbox items to send, in order, skipping those set aside; at most `limit`.
+    fn pending(&self, limit: usize) -> Result<Vec<PendingEnvelope>, SyncError>;
+    /// How many items are waiting to be sent (not set aside).
+    fn pending_count(&self) -> Result<usize, SyncError>;
+    /// Stores receipts and removes their items from the outbox, atomically.
+    fn record_receipts(&self, receipts: &[VerifiedReceipt]) -> Result<(), SyncError>;
+    /// Keeps an item the Center refused (a conflict, say) but stops sending it, with the reason.
+    fn set_aside(&self, id: &str, code: &str, message: &str) -> Result<(), SyncError>;
+    /// Counts one more failed attempt for these items.
+    fn record_failed_attempt(&self, ids: &[String], problem: &str) -> Result<(), SyncError>;
+    fn decision_cursor(&self) -> Result<i64, SyncError>;
+    /// Stores decisions and the new cursor, atomically.
+    fn record_decisions(
+        &self,
+        decisions: &[VerifiedDecision],
+        cursor: i64,
+    ) -> Result<(), SyncError>;
+    fn publication_version(&self, kind: PublicationKind) -> Result<Option<String>, SyncError>;
+    fn record_publication(
+        &self,
+        publication: &Publication,
+        signed: &SignedDocument,
+    ) -> Result<(), SyncError>;
+}

@@ -1,0 +1,246 @@
+//! Bad input in both directions. The Center answers malformed, oversized or unauthenticated
+//! requests with the documented 4xx error body, never 5xx; the client refuses answers that are
+//! not the protocol's (a captive portal's HTML page, an oversized or unsigned answer) with a
+//! clear problem and loses nothing.
+
+mod common;
+
+use std::sync::Arc;
+
+use axum::routing::{get, post};
+use common::*;
+use first_contact_protocol::api::errors::ErrorBody;
+use first_contact_protocol::EnvelopeKind;
+use first_contact_sync::{pass, SyncProblem, Timeouts};
+
+fn raw_client(ca_pem: &str) -> reqwest::Client {
+    check(
+        reqwest::Client::builder()
+            .tls_backend_preconfigured(check(first_contact_sync::tls::pinned(ca_pem)))
+            .build(),
+    )
+}
+
+async fn error_of(response: reqwest::Response) -> (u16, String) {
+    let status = response.status().as_u16();
+    let body: ErrorBody = check(serde_json::from_slice(&check(response.bytes().await)));
+    let code = check(serde_json::to_value(body.error.code));
+    (status, code.as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
+    let dir = check(tempfile::tempdir());
+    let center = start_center(dir.path()).await;
+    let enrollment = enroll(&center, "Ana").await;
+    let client = raw_client(&center.state.ca_pem);
+    let url = |path: &str| format!("{}{path}", center.url());
+    let bearer = first_contact_protocol::api::bearer(&enrollment.device_id, &enrollment.credential);
+    let envelopes = url("/v1/envelopes");
+
+    let cases: Vec<(reqwest::RequestBuilder, (u16, &str))> = vec![
+        (
+            client
+                .post(&envelopes)
+                .header("content-type", "application/json")
+                .body("{}"),
+            (401, "unauthorized"),
+        ),
+        (
+            client
+                .post(&envelopes)
+                .header("authorization", &bearer)
+                .header("content-type", "application/json")
+                .body("{not json"),
+            (400, "malformed_request"),
+        ),
+        (
+            client
+                .post(&envelopes)
+                .header("authorization", &bearer)
+                .header("content-type", "text/plain")
+                .body("{}"),
+            (400, "malformed_request"),
+        ),
+        (
+            client
+                .post(&envelopes)
+                .header("authorization", &bearer)
+                .header("content-type", "application/json")
+                .body(r#"{"items": []}"#),
+            (400, "malformed_request"),
+        ),
+        (
+            client
+                .post(&envelopes)
+                .header("authorization", &bearer)
+                .header("content-type", "application/json")
+                .body(vec![b' '; 17 * 1024 * 1024]),
+            (413, "payload_too_large"),
+        ),
+        (
+            client
+                .get(url("/v1/decisions?after=-5"))
+                .header("authorization", &bearer),
+            (400, "malformed_request"),
+        ),
+        (
+            client
+                .get(url("/v1/publications/catalogue"))
+                .header("authorization", &bearer),
+            (404, "not_found"),
+        ),
+        (client.get(url("/v1/nothing")), (404, "not_found")),
+        (
+            client.get(url("/v1/enrollment/ZZZZ/proof")),
+            (403, "enrollment_code_invalid"),
+        ),
+        (
+            client
+                .post(url("/v1/enrollment"))
+                .header("content-type", "application/json")
+                .body(r#"{"code": 5}"#),
+            (400, "malformed_request"),
+        ),
+    ];
+    for (request, expected) in cases {
+        let (status, code) = error_of(check(request.send().await)).await;
+        assert_eq!((status, code.as_str()), expected);
+    }
+
+    // Per item: not base64, not an age file, a reconsideration about nothing.
+    let item = |envelope: &str, kind: &str| {
+        serde_json::json!({"id": new_id(), "kind": kind, "payload_format": 1,
+            "catalogue_version": "v", "created_at": "t", "envelope": envelope})
+    };
+    let body = serde_json::json!({"items": [
+        item("***", "referral"),
+        item("aGVsbG8=", "referral"),
+        item(&first_contact_protocol::api::delivery::DeliveryItem::encode_envelope(
+            &sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "x").bytes), "reconsideration"),
+    ]});
+    let response = check(
+        client
+            .post(&envelopes)
+            .header("authorization", &bearer)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await,
+    );
+    let answer: serde_json::Value = check(serde_json::from_slice(&check(response.bytes().await)));
+    let results = answer["results"].as_array().cloned().unwrap_or_default();
+    assert_eq!(results.len(), 3);
+    for result in results {
+        assert_eq!(result["outcome"], "rejected");
+        assert_eq!(result["status"], 400);
+    }
+    assert!(check(first_contact_center::admin::received(
+        &center.state,
+        EnvelopeKind::Referral
+    ))
+    .is_empty());
+    center.stop();
+}
+
+/// Serves `router` with the Center's own certificate, as a portal or proxy that holds it would.
+async fn impostor_answering(
+    dir: &std::path::Path,
+    router: axum::Router,
+) -> (String, tokio::task::JoinHandle<()>) {
+    let tls = check(first_contact_center::tls::TlsFiles::development(dir));
+    let listener = check(tokio::net::TcpListener::bind("127.0.0.1:0").await);
+    let address = check(listener.local_addr());
+    let task =
+        first_contact_center::server::serve_tls(listener, check(tls.server_config()), router);
+    (format!("https://{address}"), task)
+}
+
+#[tokio::test]
+async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
+    let dir = check(tempfile::tempdir());
+    let center = start_center(dir.path()).await;
+    let enrollment = enroll(&center, "Ana").await;
+    let html = || async {
+        (
+            [("content-type", "text/html")],
+            "<html><body>Please accept the terms of this network</body></html>",
+        )
+    };
+    let huge = Arc::new(vec![b'['; 17 * 1024 * 1024]);
+    let cases: Vec<(axum::Router, SyncProblem)> = vec![
+        (
+            axum::Router::new()
+                .route("/v1/envelopes", post(html))
+                .route("/v1/decisions", get(html)),
+            SyncProblem::UnexpectedResponse,
+        ),
+        (
+            axum::Router::new().route(
+                "/v1/envelopes",
+                post(|| async {
+                    (
+                        [("content-type", "application/json")],
+                        r#"{"results": "nope"}"#,
+                    )
+                }),
+            ),
+            SyncProblem::UnexpectedResponse,
+        ),
+        (
+            axum::Router::new().route(
+                "/v1/envelopes",
+                post(move || {
+                    let huge = Arc::clone(&huge);
+                    async move { ([("content-type", "application/json")], (*huge).clone()) }
+                }),
+            ),
+            SyncProblem::ResponseTooLarge,
+        ),
+        (
+            axum::Router::new().route(
+                "/v1/envelopes",
+                post(|| async { (axum::http::StatusCode::BAD_GATEWAY, "upstream down") }),
+            ),
+            SyncProblem::CenterUnavailable,
+        ),
+    ];
+    for (router, expected) in cases {
+        let (url, task) = impostor_answering(dir.path(), router).await;
+        let mut misdirected = enrollment.clone();
+        misdirected.center_address = url;
+        let store = MemoryStore::default();
+        let item = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "case");
+        store.queue(item.clone());
+        let error = pass(
+            &target(&misdirected, Timeouts::default()),
+            &store,
+            |_, _| {},
+        )
+        .await
+        .err();
+        assert_eq!(error.map(|e| e.problem), Some(expected));
+        assert_eq!(store.with(|m| m.outbox.len()), 1, "the outbox lost an item");
+        assert_eq!(store.with(|m| m.attempts.get(&item.id).copied()), Some(1));
+        task.abort();
+    }
+
+    // Receipts that are signed by someone else are not receipts.
+    let other_dir = check(tempfile::tempdir());
+    let other = start_center(other_dir.path()).await;
+    let other_enrollment = enroll(&other, "Ana").await;
+    let mut wrong_key = target(&enrollment, Timeouts::default());
+    wrong_key.verifier = check(other_enrollment.verifier());
+    let store = MemoryStore::default();
+    store.queue(sealed(
+        &enrollment,
+        &new_id(),
+        EnvelopeKind::Referral,
+        "case",
+    ));
+    let error = pass(&wrong_key, &store, |_, _| {}).await.err();
+    assert_eq!(error.map(|e| e.problem), Some(SyncProblem::BadSignature));
+    assert_eq!(store.with(|m| m.outbox.len()), 1);
+    center.stop();
+    other.stop();
+}

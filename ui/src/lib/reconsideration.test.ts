@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { MAX_GROUNDS_CHARS, MAX_NEW_INFORMATION_CHARS, reconsiderationInput } from "./reconsideration";
+
+describe("reconsiderationInput", () => {
+  it("trims and sends", () => {
+    expect(reconsiderationInput("r1", "  She was not asked about wages. \n", "  ")).toEqual({
+      input: { referral_id: "r1", grounds: "She was not asked about wages.", new_information: "" },
+    });
+  });
+  it("requires grounds", () => {
+    const r = reconsiderationInput("r1", " \n ", "new facts");
+    expect("error" in r && [r.field, r.error.code, r.error.message_key]).toEqual([
+      "grounds",
+      "reconsideration_grounds_required",
+      "errors.reconsideration_grounds_required",
+    ]);
+  });
+  it("keeps to the backend's limits, counting characters not bytes", () => {
+    expect("input" in reconsiderationInput("r1", "ž".repeat(MAX_GROUNDS_CHARS), "")).toBe(true);
+    const long = reconsiderationInput("r1", "a".repeat(MAX_GROUNDS_CHARS + 1), "");
+    expect("error" in long && [long.field, long.error.params.max]).toEqual(["grounds", String(MAX_GROUNDS_CHARS)]);
+    const info = reconsiderationInput("r1", "why", "b".repeat(MAX_NEW_INFORMATION_CHARS + 1));
+    expect("error" in info && [info.field, info.error.message_key]).toEqual(["info", "issues.too_long"]);
+  });
+});

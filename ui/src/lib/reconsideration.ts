@@ -1,0 +1,37 @@
+//! Checking a request for reconsideration before it is sealed (the backend checks again).
+import type { ApiError } from "./bindings/ApiError";
+import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
+
+// The same limits as the backend (crates/app/src/center.rs).
+export const MAX_GROUNDS_CHARS = 4_000;
+export const MAX_NEW_INFORMATION_CHARS = 20_000;
+
+function chars(text: string): number {
+  return [...text].length;
+}
+
+/** The input to send, or the error to show at once. */
+export function reconsiderationInput(
+  referralId: string,
+  grounds: string,
+  newInformation: string,
+): { input: ReconsiderationInput } | { error: ApiError; field: "grounds" | "info" } {
+  const g = grounds.trim();
+  const info = newInformation.trim();
+  if (g === "") {
+    return {
+      field: "grounds",
+      error: { code: "reconsideration_grounds_required", message_key: "errors.reconsideration_grounds_required", params: {} },
+    };
+  }
+  if (chars(g) > MAX_GROUNDS_CHARS) {
+    return { field: "grounds", error: { code: "too_long", message_key: "issues.too_long", params: { max: String(MAX_GROUNDS_CHARS) } } };
+  }
+  if (chars(info) > MAX_NEW_INFORMATION_CHARS) {
+    return {
+      field: "info",
+      error: { code: "too_long", message_key: "issues.too_long", params: { max: String(MAX_NEW_INFORMATION_CHARS) } },
+    };
+  }
+  return { input: { referral_id: referralId, grounds: g, new_information: info } };
+}
