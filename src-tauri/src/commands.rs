@@ -33,8 +33,10 @@ pub fn app_status(state: Shared<'_>) -> AppStatus {
 }
 
 #[tauri::command]
-pub fn create_profile(state: Shared<'_>, input: NewProfile) -> Reply<Profile> {
-    reply(app(&state).create_profile(input))
+pub fn create_profile(state: Shared<'_>, sync: Sync<'_>, input: NewProfile) -> Reply<Profile> {
+    let profile = reply(app(&state).create_profile(input))?;
+    sync.wake();
+    Ok(profile)
 }
 
 #[tauri::command]
@@ -45,8 +47,9 @@ pub fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: String) -> Reply<Pr
 }
 
 #[tauri::command]
-pub fn lock(state: Shared<'_>) {
+pub fn lock(state: Shared<'_>, sync: Sync<'_>) {
     app(&state).lock();
+    sync.wake();
 }
 
 #[tauri::command]

@@ -257,7 +257,9 @@ async fn run<S: SyncSource>(
                     last_synced_at: last_synced_at.clone(),
                     ..SyncStatus::new(phase)
                 });
-                None
+                // Unlocking and enrolling wake the loop; looking again now and then also
+                // catches an idle lock or anything that did not.
+                Some(settings.idle)
             }
             Ok(Link { target, local }) => {
                 status.send_modify(|s| {

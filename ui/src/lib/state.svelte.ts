@@ -175,6 +175,15 @@ export async function boot(): Promise<void> {
   }
 }
 
+/** Reads the status again, e.g. after enrolling (the Center's key is then known). */
+export async function refreshStatus(): Promise<void> {
+  try {
+    applyStatus(await api.appStatus());
+  } catch {
+    // The last known status stays; the next unlock reads it again.
+  }
+}
+
 /** After create_profile or unlock succeeded. */
 export async function enterUnlocked(profile: Profile): Promise<void> {
   app.profile = profile;
