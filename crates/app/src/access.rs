@@ -117,6 +117,7 @@ impl App {
             profile,
             last_activity: now,
         });
+        self.apply_published_catalogue();
     }
 
     /// The connection for work the worker did not ask for (background sync): the same idle

@@ -193,7 +193,17 @@ impl LocalStore for AppOutbox {
         signed: &SignedDocument,
     ) -> Result<(), SyncError> {
         let signed = serde_json::to_string(signed).map_err(storage)?;
-        self.with(|connection, now, _| {
+        if publication.kind == PublicationKind::Catalogue {
+            // A signed catalogue this app cannot read is not installed; the one in use stays
+            // and the status says why.
+            if let Err(problem) =
+                first_contact_domain::catalogue::load(&publication.content.to_string())
+            {
+                lock(&self.app).catalogue_problem = Some(AppError::Catalogue(problem).to_api());
+                return Ok(());
+            }
+        }
+        let saved = self.with(|connection, now, _| {
             publications::save(
                 connection,
                 &PublicationRecord {
@@ -204,7 +214,11 @@ impl LocalStore for AppOutbox {
                     received_at: now.to_owned(),
                 },
             )
-        })
+        });
+        if saved.is_ok() && publication.kind == PublicationKind::Catalogue {
+            lock(&self.app).apply_published_catalogue();
+        }
+        saved
     }
 }
 

@@ -54,7 +54,10 @@ impl AppConfig {
 pub struct App {
     config: AppConfig,
     vault: Vault,
+    /// The catalogue in use: the Center's latest signed one once verified, else `local_catalogue`.
     catalogue: Catalogue,
+    /// The built-in catalogue or an installed update, used until the Center publishes one.
+    local_catalogue: Catalogue,
     catalogue_problem: Option<ApiError>,
     /// The key finalised referrals are sealed to, or why there is none.
     center_key: Result<CenterKey, ApiError>,
@@ -89,6 +92,7 @@ impl App {
             vault: Vault::at(&config.data_dir),
             preferences: preferences::load(&config.data_dir),
             config,
+            local_catalogue: catalogue.clone(),
             catalogue,
             catalogue_problem,
             session: None,

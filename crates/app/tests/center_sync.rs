@@ -259,3 +259,56 @@ async fn a_revoked_device_is_asked_to_enroll_again_and_keeps_its_outbox() {
     );
     center.stop();
 }
+
+#[tokio::test]
+async fn a_signed_catalogue_from_the_center_is_used_and_a_tampered_one_is_refused() {
+    let dir = check(tempfile::tempdir());
+    let center = center(&dir.path().join("center")).await;
+    let app = app(dir.path());
+    enroll_with(&app, &center, false).await;
+    let built_in = check(app.lock().map_err(|e| e.to_string())).catalogue().version.clone();
+    let mut published: serde_json::Value = check(serde_json::from_str(include_str!(
+        "../../domain/catalogue/catalogue.json"
+    )));
+    published["version"] = serde_json::json!("2027.1-center");
+    check(first_contact_center::admin::publish(
+        &center.state,
+        first_contact_protocol::api::publication::PublicationKind::Catalogue,
+        &published.to_string(),
+    ));
+    check(sync_once(&app, Timeouts::default()).await);
+    {
+        let mut app = check(app.lock().map_err(|e| e.to_string()));
+        assert_eq!(app.catalogue().version, "2027.1-center");
+        assert_eq!(
+            check(app.enrollment()).and_then(|e| e.catalogue_version).as_deref(),
+            Some("2027.1-center")
+        );
+        // Read back from the store, and verified again, at the next unlock.
+        app.lock();
+        check(app.unlock(PASSPHRASE));
+        assert_eq!(app.catalogue().version, "2027.1-center");
+        assert!(app.status().catalogue_problem.is_none());
+        app.lock();
+    }
+
+    // Someone with the store's key alters the stored catalogue: refused at the next unlock.
+    {
+        let connection = check(
+            first_contact_store::Vault::at(dir.path().join("data")).unlock(PASSPHRASE),
+        );
+        let changed = check(connection.execute(
+            "UPDATE publications SET signed = replace(signed, '2027.1-center', '2027.9-forged')",
+            [],
+        ));
+        assert_eq!(changed, 1);
+    }
+    let mut app = check(app.lock().map_err(|e| e.to_string()));
+    check(app.unlock(PASSPHRASE));
+    assert_eq!(app.catalogue().version, built_in);
+    assert_eq!(
+        app.status().catalogue_problem.map(|p| p.code).as_deref(),
+        Some("catalogue_invalid")
+    );
+    center.stop();
+}

@@ -244,3 +244,60 @@ async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
     center.stop();
     other.stop();
 }
+
+/// A certificate that is not valid at the laptop's date: most often the laptop's clock is wrong.
+#[tokio::test]
+async fn a_certificate_outside_its_validity_is_reported_as_clock_skew() {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair, KeyUsagePurpose};
+    let dir = check(tempfile::tempdir());
+    let center = start_center(dir.path()).await;
+    let enrollment = enroll(&center, "Ana").await;
+
+    let ca_key = check(KeyPair::generate());
+    let mut ca_params = check(CertificateParams::new(Vec::<String>::new()));
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
+    ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign];
+    let ca = check(ca_params.self_signed(&ca_key));
+    let issuer = Issuer::new(ca_params, ca_key);
+    let server_key = check(KeyPair::generate());
+    let mut server_params = check(CertificateParams::new(vec!["127.0.0.1".to_owned()]));
+    server_params.not_before = rcgen::date_time_ymd(2019, 1, 1);
+    server_params.not_after = rcgen::date_time_ymd(2020, 1, 1);
+    let server = check(server_params.signed_by(&server_key, &issuer));
+
+    let files = dir.path().join("expired");
+    check(std::fs::create_dir_all(&files));
+    let tls = first_contact_center::tls::TlsFiles {
+        certificate: files.join("server.pem"),
+        key: files.join("server.key"),
+        ca: files.join("ca.pem"),
+    };
+    check(std::fs::write(&tls.certificate, server.pem()));
+    check(std::fs::write(&tls.key, server_key.serialize_pem()));
+    check(std::fs::write(&tls.ca, ca.pem()));
+    let listener = check(tokio::net::TcpListener::bind("127.0.0.1:0").await);
+    let address = check(listener.local_addr());
+    let task = first_contact_center::server::serve_tls(
+        listener,
+        check(tls.server_config()),
+        first_contact_center::routes::router(std::sync::Arc::clone(&center.state)),
+    );
+
+    let mut skewed = enrollment.clone();
+    skewed.center_address = format!("https://{address}");
+    skewed.ca_pem = ca.pem();
+    let store = MemoryStore::default();
+    store.queue(sealed(
+        &enrollment,
+        &new_id(),
+        EnvelopeKind::Referral,
+        "case",
+    ));
+    let error = pass(&target(&skewed, Timeouts::default()), &store, |_, _| {})
+        .await
+        .err();
+    assert_eq!(error.map(|e| e.problem), Some(SyncProblem::ClockSkew));
+    assert_eq!(store.with(|m| m.outbox.len()), 1);
+    task.abort();
+    center.stop();
+}

@@ -68,6 +68,17 @@ export function loadCatalogue(): Promise<void> {
   return catalogueLoading;
 }
 
+/** Takes the catalogue in use again if its version changed (a new one from the Center). */
+export async function refreshCatalogue(): Promise<void> {
+  if (catalogue.value === null) return;
+  try {
+    const value = await api.catalogue();
+    if (catalogue.value !== null && value.version !== catalogue.value.version) catalogue.value = value;
+  } catch {
+    // The one in use stays; the next sync tries again.
+  }
+}
+
 // ---- saves in flight, so that locking and the next view wait for them ----
 
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered

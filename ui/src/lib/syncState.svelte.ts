@@ -2,6 +2,7 @@
 //! bar starts and stops the polling). Holds no personal data: counts, a phase, times.
 import { api } from "./api";
 import type { SyncStatus } from "./bindings/SyncStatus";
+import { refreshCatalogue } from "./state.svelte";
 
 export const POLL_MS = 1000;
 
@@ -17,7 +18,12 @@ export async function refreshSync(): Promise<void> {
   const mine = generation;
   try {
     const status = await api.syncStatus();
-    if (running && mine === generation) sync.status = status;
+    if (running && mine === generation) {
+      const synced = status.last_synced_at !== sync.status?.last_synced_at;
+      sync.status = status;
+      // A sync may have brought a new signed catalogue from the Center.
+      if (synced && status.last_synced_at !== null) void refreshCatalogue();
+    }
   } catch {
     // Keep the last known status; "locked" is handled by the api module's listener.
   }
