@@ -266,7 +266,10 @@ async fn a_signed_catalogue_from_the_center_is_used_and_a_tampered_one_is_refuse
     let center = center(&dir.path().join("center")).await;
     let app = app(dir.path());
     enroll_with(&app, &center, false).await;
-    let built_in = check(app.lock().map_err(|e| e.to_string())).catalogue().version.clone();
+    let built_in = check(app.lock().map_err(|e| e.to_string()))
+        .catalogue()
+        .version
+        .clone();
     let mut published: serde_json::Value = check(serde_json::from_str(include_str!(
         "../../domain/catalogue/catalogue.json"
     )));
@@ -281,7 +284,9 @@ async fn a_signed_catalogue_from_the_center_is_used_and_a_tampered_one_is_refuse
         let mut app = check(app.lock().map_err(|e| e.to_string()));
         assert_eq!(app.catalogue().version, "2027.1-center");
         assert_eq!(
-            check(app.enrollment()).and_then(|e| e.catalogue_version).as_deref(),
+            check(app.enrollment())
+                .and_then(|e| e.catalogue_version)
+                .as_deref(),
             Some("2027.1-center")
         );
         // Read back from the store, and verified again, at the next unlock.
@@ -294,9 +299,8 @@ async fn a_signed_catalogue_from_the_center_is_used_and_a_tampered_one_is_refuse
 
     // Someone with the store's key alters the stored catalogue: refused at the next unlock.
     {
-        let connection = check(
-            first_contact_store::Vault::at(dir.path().join("data")).unlock(PASSPHRASE),
-        );
+        let connection =
+            check(first_contact_store::Vault::at(dir.path().join("data")).unlock(PASSPHRASE));
         let changed = check(connection.execute(
             "UPDATE publications SET signed = replace(signed, '2027.1-center', '2027.9-forged')",
             [],

@@ -226,11 +226,8 @@ async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
     }
 
     // Receipts that are signed by someone else are not receipts.
-    let other_dir = check(tempfile::tempdir());
-    let other = start_center(other_dir.path()).await;
-    let other_enrollment = enroll(&other, "Ana").await;
     let mut wrong_key = target(&enrollment, Timeouts::default());
-    wrong_key.verifier = check(other_enrollment.verifier());
+    wrong_key.verifier = foreign_verifier();
     let store = MemoryStore::default();
     store.queue(sealed(
         &enrollment,
@@ -242,7 +239,6 @@ async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
     assert_eq!(error.map(|e| e.problem), Some(SyncProblem::BadSignature));
     assert_eq!(store.with(|m| m.outbox.len()), 1);
     center.stop();
-    other.stop();
 }
 
 /// A certificate that is not valid at the laptop's date: most often the laptop's clock is wrong.

@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use first_contact_center::decisions::DecisionInput;
 use first_contact_protocol::api::delivery::ItemOutcome;
 use first_contact_protocol::api::feedback::DecisionOutcome;
 use first_contact_protocol::api::publication::PublicationKind;
@@ -167,16 +166,7 @@ async fn decisions_reach_only_the_device_that_referred_and_reconsideration_is_an
         .await,
     );
 
-    let decision = check(first_contact_center::admin::decide(
-        &center.state,
-        &DecisionInput {
-            referral: referral.id.clone(),
-            outcome: DecisionOutcome::NotIdentified,
-            reasons: "Indicators of control not established".into(),
-            criteria_version: "2026.1".into(),
-            answers: None,
-        },
-    ));
+    let decision = decide(&center, &referral.id, DecisionOutcome::NotIdentified, None);
     check(
         pass(
             &target(&boris, Timeouts::default()),
@@ -233,16 +223,12 @@ async fn decisions_reach_only_the_device_that_referred_and_reconsideration_is_an
         "malformed_request"
     );
 
-    let answer = check(first_contact_center::admin::decide(
-        &center.state,
-        &DecisionInput {
-            referral: referral.id.clone(),
-            outcome: DecisionOutcome::Identified,
-            reasons: "New information establishes exploitation".into(),
-            criteria_version: "2026.1".into(),
-            answers: Some(request.id.clone()),
-        },
-    ));
+    let answer = decide(
+        &center,
+        &referral.id,
+        DecisionOutcome::Identified,
+        Some(&request.id),
+    );
     check(pass(&target(&ana, Timeouts::default()), &ana_store, |_, _| {}).await);
     let received = ana_store.with(|m| m.decisions.clone());
     assert_eq!(received.len(), 2);
@@ -276,11 +262,8 @@ async fn publications_are_verified_against_the_pinned_key() {
     );
 
     // Signed by someone else (another Center's key pinned): refused, nothing stored.
-    let other_dir = check(tempfile::tempdir());
-    let other = start_center(other_dir.path()).await;
-    let other_enrollment = enroll(&other, "Ana").await;
     let mut wrong = target(&enrollment, Timeouts::default());
-    wrong.verifier = check(other_enrollment.verifier());
+    wrong.verifier = foreign_verifier();
     let fresh = MemoryStore::default();
     let error = pass(&wrong, &fresh, |_, _| {}).await.err();
     assert_eq!(error.map(|e| e.problem), Some(SyncProblem::BadSignature));
@@ -294,7 +277,6 @@ async fn publications_are_verified_against_the_pinned_key() {
     );
     assert!(refused.is_err());
     center.stop();
-    other.stop();
 }
 
 fn first_contact_domain_catalogue() -> &'static str {

@@ -47,10 +47,11 @@ fn migrate(connection: &mut Connection) -> Result<(), CenterError> {
     if found > known {
         return Err(CenterError::SchemaTooNew { found, known });
     }
+    let applied = usize::try_from(found).unwrap_or(0);
     for (index, sql) in MIGRATIONS
         .iter()
         .enumerate()
-        .skip(usize::try_from(found).unwrap_or(0))
+        .filter(|(index, _)| *index >= applied)
     {
         let transaction = connection.transaction()?;
         transaction.execute_batch(sql)?;

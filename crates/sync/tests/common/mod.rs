@@ -208,3 +208,27 @@ impl LocalStore for MemoryStore {
         Ok(())
     }
 }
+
+/// A signing key that is not the Center's: what a device meets if something else signed.
+pub fn foreign_verifier() -> first_contact_protocol::CenterVerifier {
+    check(first_contact_protocol::CenterSigner::generate()).public()
+}
+
+/// Records a decision at the Center, as `center admin decide` does.
+pub fn decide(
+    center: &RunningCenter,
+    referral: &str,
+    outcome: first_contact_protocol::api::feedback::DecisionOutcome,
+    answers: Option<&str>,
+) -> first_contact_protocol::api::feedback::Decision {
+    check(first_contact_center::admin::decide(
+        &center.state,
+        &first_contact_center::decisions::DecisionInput {
+            referral: referral.to_owned(),
+            outcome,
+            reasons: "Reasons as the Center's staff wrote them".into(),
+            criteria_version: "2026.1".into(),
+            answers: answers.map(str::to_owned),
+        },
+    ))
+}
