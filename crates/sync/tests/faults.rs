@@ -134,15 +134,18 @@ async fn proxy(
     let listener = check(TcpListener::bind("127.0.0.1:0").await);
     let address = check(listener.local_addr());
     tokio::spawn(async move {
+        let mut connections = 0u64;
         while let Ok((client, _)) = listener.accept().await {
-            // Every kind of fault in turn; where it strikes is random.
-            let fault = match dice.roll(5) {
+            // Every kind of fault in turn, so each one happens: every connection is cut within
+            // 150 kB in one direction, far less than the outbox. Where it strikes is random.
+            let fault = match connections % 5 {
                 0 => Fault::CloseAtCut,
                 1 => Fault::ResetAtOnce,
                 2 => Fault::ResetMidRequest,
                 3 => Fault::TruncateAnswer,
                 _ => Fault::Stall,
             };
+            connections += 1;
             if let Ok(mut counts) = counts.lock() {
                 counts.faults[fault as usize] += 1;
             }
