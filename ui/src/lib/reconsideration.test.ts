@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_GROUNDS_CHARS, MAX_NEW_INFORMATION_CHARS, reconsiderationInput } from "./reconsideration";
+import type { OutboxEntry } from "./bindings/OutboxEntry";
+import {
+  MAX_GROUNDS_CHARS,
+  MAX_NEW_INFORMATION_CHARS,
+  reconsiderationInput,
+  requestStillQueued,
+} from "./reconsideration";
 
 describe("reconsiderationInput", () => {
   it("trims and sends", () => {
@@ -21,5 +27,20 @@ describe("reconsiderationInput", () => {
     expect("error" in long && [long.field, long.error.params.max]).toEqual(["grounds", String(MAX_GROUNDS_CHARS)]);
     const info = reconsiderationInput("r1", "why", "b".repeat(MAX_NEW_INFORMATION_CHARS + 1));
     expect("error" in info && [info.field, info.error.message_key]).toEqual(["info", "issues.too_long"]);
+  });
+});
+
+describe("requestStillQueued", () => {
+  const entry = (state: string) =>
+    ({
+      reconsiderations: [
+        { id: "q", reference: "FC-AAAA-BBBB", requested_at: "", state, center_reference: null, delivered_at: null, attention: null },
+      ],
+    }) as unknown as OutboxEntry;
+  it("is true only while that request is queued", () => {
+    expect(requestStillQueued(entry("queued"), "FC-AAAA-BBBB")).toBe(true);
+    expect(requestStillQueued(entry("delivered"), "FC-AAAA-BBBB")).toBe(false);
+    expect(requestStillQueued(entry("answered"), "FC-AAAA-BBBB")).toBe(false);
+    expect(requestStillQueued(entry("queued"), "FC-OTHER-0000")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 //! Checking a request for reconsideration before it is sealed (the backend checks again).
 import type { ApiError } from "./bindings/ApiError";
+import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 
 // The same limits as the backend (crates/app/src/center.rs).
@@ -34,4 +35,10 @@ export function reconsiderationInput(
     };
   }
   return { input: { referral_id: referralId, grounds: g, new_information: info } };
+}
+
+/** Whether the request with `reference` under `entry` still waits to be sent: the "queued"
+ * notice shown after asking goes away once it is delivered or answered. */
+export function requestStillQueued(entry: OutboxEntry, reference: string): boolean {
+  return entry.reconsiderations.some((r) => r.reference === reference && r.state === "queued");
 }
