@@ -1,6 +1,7 @@
 //! What can go wrong talking to the Center, and whether trying again later can help. The UI
 //! shows each as a state with a localised message (the app maps [`SyncProblem`] to a code).
 
+use first_contact_protocol::api::errors::ErrorCode;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
@@ -57,6 +58,8 @@ pub struct SyncError {
     pub problem: SyncProblem,
     /// For logs and tests; never contains personal data.
     pub detail: String,
+    /// The protocol's error code, when the Center answered with its error body.
+    pub code: Option<ErrorCode>,
 }
 
 impl SyncError {
@@ -64,6 +67,7 @@ impl SyncError {
         Self {
             problem,
             detail: detail.into(),
+            code: None,
         }
     }
 

@@ -121,7 +121,7 @@ impl CenterApi for HttpCenter {
         let path = paths::PUBLICATION.replace("{kind}", kind.as_str());
         match self.get(&path).await {
             Ok(document) => Ok(Some(document)),
-            Err(error) if error.detail.starts_with("not_found") => Ok(None),
+            Err(error) if error.code == Some(ErrorCode::NotFound) => Ok(None),
             Err(error) => Err(error),
         }
     }
@@ -190,10 +190,10 @@ async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, S
         .ok()
         .and_then(|value| value.as_str().map(str::to_owned))
         .unwrap_or_default();
-    Err(SyncError::new(
-        problem,
-        format!("{code_text}: {}", error.error.message),
-    ))
+    Err(SyncError {
+        code: Some(code),
+        ..SyncError::new(problem, format!("{code_text}: {}", error.error.message))
+    })
 }
 
 async fn bounded_body(mut response: reqwest::Response) -> Result<Vec<u8>, SyncError> {
