@@ -243,7 +243,7 @@ impl App {
         let status = StatusRecord {
             id: id.clone(),
             reference: reference_for(&id),
-            kind: "reconsideration".into(),
+            kind: EnvelopeKind::Reconsideration.as_str().into(),
             finalised_at: now.clone(),
             urgency: referral.urgency.clone(),
             path: referral.path.clone(),
@@ -254,7 +254,7 @@ impl App {
         };
         let queued = QueuedEnvelope {
             id,
-            kind: "reconsideration".into(),
+            kind: EnvelopeKind::Reconsideration.as_str().into(),
             payload_format: RECONSIDERATION_FORMAT,
             catalogue_version: referral.catalogue_version,
             created_at: now,

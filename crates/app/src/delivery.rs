@@ -85,13 +85,8 @@ impl AppOutbox {
 }
 
 fn kind_of(text: &str) -> Result<EnvelopeKind, first_contact_store::StoreError> {
-    match text {
-        "referral" => Ok(EnvelopeKind::Referral),
-        "reconsideration" => Ok(EnvelopeKind::Reconsideration),
-        other => Err(first_contact_store::StoreError::Corrupt(format!(
-            "outbox kind {other:?}"
-        ))),
-    }
+    EnvelopeKind::parse(text)
+        .ok_or_else(|| first_contact_store::StoreError::Corrupt(format!("outbox kind {text:?}")))
 }
 
 impl LocalStore for AppOutbox {

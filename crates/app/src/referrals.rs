@@ -119,7 +119,7 @@ impl App {
         let status = StatusRecord {
             id: draft.id.clone(),
             reference: reference_for(&draft.id),
-            kind: "referral".into(),
+            kind: EnvelopeKind::Referral.as_str().into(),
             finalised_at: meta.created_at.clone(),
             urgency,
             path: path.into(),
@@ -130,7 +130,7 @@ impl App {
         let queued = QueuedEnvelope {
             position: 0,
             id: meta.id.clone(),
-            kind: "referral".into(),
+            kind: EnvelopeKind::Referral.as_str().into(),
             payload_format: meta.payload_format,
             catalogue_version: meta.catalogue_version.clone(),
             created_at: meta.created_at.clone(),

@@ -162,7 +162,7 @@ pub fn received(
     kind: EnvelopeKind,
 ) -> Result<Vec<EnvelopeListing>, CenterError> {
     let connection = state.database()?;
-    envelopes::list(&connection, crate::intake::kind_text(kind))?
+    envelopes::list(&connection, kind.as_str())?
         .into_iter()
         .map(|record| listing(&connection, record))
         .collect()
@@ -185,11 +185,8 @@ pub fn open(state: &CenterState, key: &str) -> Result<OpenedEnvelope, CenterErro
             "the sealed bytes of {key} were emptied after the retention period"
         ))
     })?;
-    let kind = if record.kind == "referral" {
-        EnvelopeKind::Referral
-    } else {
-        EnvelopeKind::Reconsideration
-    };
+    let kind = EnvelopeKind::parse(&record.kind)
+        .ok_or_else(|| CenterError::Invalid(format!("stored kind {:?}", record.kind)))?;
     let expected = EnvelopeMeta {
         kind,
         id: record.id.clone(),

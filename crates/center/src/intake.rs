@@ -103,7 +103,7 @@ fn accept(
         &EnvelopeRecord {
             number,
             id: item.id.clone(),
-            kind: kind_text(item.kind).to_owned(),
+            kind: item.kind.as_str().to_owned(),
             regarding: item.regarding.clone(),
             device_id: device_id.to_owned(),
             center_reference,
@@ -119,13 +119,6 @@ fn accept(
         &bytes,
     )?;
     Ok(Ok(signed))
-}
-
-pub fn kind_text(kind: EnvelopeKind) -> &'static str {
-    match kind {
-        EnvelopeKind::Referral => "referral",
-        EnvelopeKind::Reconsideration => "reconsideration",
-    }
 }
 
 /// The item's envelope bytes if the item is well formed.

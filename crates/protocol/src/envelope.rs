@@ -27,11 +27,18 @@ pub enum EnvelopeKind {
 }
 
 impl EnvelopeKind {
-    fn as_str(self) -> &'static str {
+    /// The kind as stored and sent (the serde form).
+    pub fn as_str(self) -> &'static str {
         match self {
             EnvelopeKind::Referral => "referral",
             EnvelopeKind::Reconsideration => "reconsideration",
         }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [EnvelopeKind::Referral, EnvelopeKind::Reconsideration]
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
     }
 }
 

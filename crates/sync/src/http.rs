@@ -186,13 +186,12 @@ async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, S
         | ErrorCode::PayloadTooLarge
         | ErrorCode::Conflict => SyncProblem::UnexpectedResponse,
     };
-    let code_text = serde_json::to_value(code)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
-        .unwrap_or_default();
     Err(SyncError {
         code: Some(code),
-        ..SyncError::new(problem, format!("{code_text}: {}", error.error.message))
+        ..SyncError::new(
+            problem,
+            format!("{}: {}", code.as_str(), error.error.message),
+        )
     })
 }
 

@@ -99,10 +99,7 @@ pub fn effects(
                 }
                 ItemOutcome::Rejected { code, message, .. } => Ok(ItemEffect::SetAside {
                     id: item.id.clone(),
-                    code: serde_json::to_value(code)
-                        .ok()
-                        .and_then(|value| value.as_str().map(str::to_owned))
-                        .unwrap_or_else(|| "rejected".into()),
+                    code: code.as_str().to_owned(),
                     message: message.clone(),
                 }),
             }

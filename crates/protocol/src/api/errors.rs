@@ -24,6 +24,19 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// The code as it appears in the error body (the serde form).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::MalformedRequest => "malformed_request",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::EnrollmentCodeInvalid => "enrollment_code_invalid",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::Unavailable => "unavailable",
+        }
+    }
+
     pub fn http_status(self) -> u16 {
         match self {
             ErrorCode::MalformedRequest => 400,
@@ -57,6 +70,27 @@ impl ErrorBody {
                 code,
                 message: message.into(),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_of_each_code_is_its_json_form() {
+        for code in [
+            ErrorCode::MalformedRequest,
+            ErrorCode::PayloadTooLarge,
+            ErrorCode::Unauthorized,
+            ErrorCode::EnrollmentCodeInvalid,
+            ErrorCode::NotFound,
+            ErrorCode::Conflict,
+            ErrorCode::Unavailable,
+        ] {
+            let json = serde_json::to_value(code).unwrap_or_default();
+            assert_eq!(json.as_str(), Some(code.as_str()));
         }
     }
 }
