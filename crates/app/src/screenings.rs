@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use first_contact_domain::age::reference_date;
 use first_contact_domain::catalogue::Population;
 use first_contact_domain::{
-    age_path, assess, validate_screening, AgePath, AgePathKind, Assessment, Catalogue,
-    PersonBasics, Screening, ScreeningContext,
+    age_path, assess, validate_screening, AgePath, AgePathKind, Assessment, AssessmentInput,
+    Catalogue, PersonBasics, Screening, ScreeningContext,
 };
 use first_contact_store::screenings as table;
 
@@ -35,6 +35,7 @@ impl App {
             person,
             indicator_set: String::new(),
             observations: vec![],
+            child_act: None,
         };
         screening.indicator_set = applicable_sets(&self.catalogue, path.kind)
             .into_iter()
@@ -109,9 +110,7 @@ impl App {
         let path = path_on(&screening.person, &screening.context.contact_date, today);
         Ok(assess(
             &self.catalogue,
-            &screening.indicator_set,
-            path.kind,
-            &screening.observations,
+            &AssessmentInput::of(&screening, path.kind),
         )?)
     }
 

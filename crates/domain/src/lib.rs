@@ -16,13 +16,13 @@ pub mod text;
 pub mod validation;
 
 pub use age::{age_path, AgePath, AgePathKind, AgePathReason};
-pub use assessment::{assess, Assessment, Verdict};
+pub use assessment::{assess, Advice, Assessment, AssessmentInput, Verdict};
 pub use catalogue::{Catalogue, IndicatorSet, Strength};
 pub use error::{AssessmentError, CatalogueError};
 pub use profile::Profile;
 pub use referral::{referral_path, validate_referral, Referral};
 pub use screening::{
-    AgencyType, Learnt, Observation, PersonBasics, Screening, ScreeningContext, Sex,
+    AgencyType, ChildAct, Learnt, Observation, PersonBasics, Screening, ScreeningContext, Sex,
 };
 pub use text::{Language, Text};
 pub use validation::{validate_screening, FieldIssue, IssueCode};

@@ -71,6 +71,18 @@ pub struct Observation {
     pub note: String,
 }
 
+/// The child path's question about the *act* (Palermo Protocol art. 3(a), (c)): was the child
+/// recruited, transported, transferred, harboured or received by someone else? For a child the
+/// act and the purpose suffice; no means is needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ChildAct {
+    Yes,
+    No,
+    NotKnown,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Screening {
@@ -81,6 +93,10 @@ pub struct Screening {
     pub person: PersonBasics,
     pub indicator_set: String,
     pub observations: Vec<Observation>,
+    /// The act question of the child path; `None` until the worker answers it, and then
+    /// treated as not known. Screenings stored before the question existed read as `None`.
+    #[serde(default)]
+    pub child_act: Option<ChildAct>,
 }
 
 impl Screening {

@@ -274,6 +274,7 @@ mod tests {
             },
             indicator_set: "ilo-adults-labour".into(),
             observations: vec![],
+            child_act: None,
         }
     }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::screening::ChildAct;
 use crate::text::Text;
 
 pub const SUPPORTED_FORMAT: u32 = 1;
@@ -88,8 +89,19 @@ pub struct IndicatorSet {
     pub population: Population,
     pub exploitation: Exploitation,
     pub element_rule: Option<String>,
-    pub combination_rule: Option<String>,
+    /// The combination rule for each age path. The assessment picks one by the screening's
+    /// path, so a child is never judged by the adults' rule whatever set is open.
+    pub combination_rules: Option<PathRules>,
     pub dimensions: Vec<Dimension>,
+}
+
+/// Ids of the combination rules a weighted set uses, one per age path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct PathRules {
+    pub adult: String,
+    pub child: String,
 }
 
 impl IndicatorSet {
@@ -167,24 +179,50 @@ pub struct CombinationRule {
     pub description: Text,
     pub certainty: Certainty,
     pub expression: RuleExpr,
+    /// For a child rule: when this holds, the worker is told to notify the Centre for Social
+    /// Work whatever the outcome of `expression` (the duty of care does not wait for the act
+    /// to be established).
+    pub duty_of_care: Option<RuleExpr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
 #[ts(export)]
 pub enum RuleExpr {
+    /// The dimension is positive (its element rule is met).
     Dimension(String),
     All(Vec<RuleExpr>),
     Any(Vec<RuleExpr>),
+    /// The child path's act question was answered with one of these (unanswered counts as
+    /// `not_known`). Only child rules may ask it.
+    Act(Vec<ChildAct>),
+    /// At least one of these was observed: a dimension key stands for any indicator of that
+    /// dimension, an indicator key for that indicator alone.
+    Observed(Vec<String>),
 }
 
 impl RuleExpr {
+    /// Dimension keys the expression names, directly or through an indicator key.
     pub fn dimensions(&self) -> Vec<&str> {
         match self {
             RuleExpr::Dimension(key) => vec![key.as_str()],
             RuleExpr::All(parts) | RuleExpr::Any(parts) => {
                 parts.iter().flat_map(RuleExpr::dimensions).collect()
             }
+            RuleExpr::Act(_) => vec![],
+            RuleExpr::Observed(keys) => keys
+                .iter()
+                .map(|key| key.split_once('.').map_or(key.as_str(), |(d, _)| d))
+                .collect(),
+        }
+    }
+
+    /// Whether the expression asks the act question anywhere.
+    pub fn asks_act(&self) -> bool {
+        match self {
+            RuleExpr::Act(_) => true,
+            RuleExpr::All(parts) | RuleExpr::Any(parts) => parts.iter().any(RuleExpr::asks_act),
+            RuleExpr::Dimension(_) | RuleExpr::Observed(_) => false,
         }
     }
 }

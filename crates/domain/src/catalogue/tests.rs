@@ -187,8 +187,95 @@ fn missing_translation_is_refused() {
 #[test]
 fn dangling_rule_reference_is_refused() {
     let mut value = built_in_value();
-    value["sets"][0]["combination_rule"] = Value::from("no-such-rule");
-    assert_eq!(refused(&value).place, "sets[0].combination_rule");
+    value["sets"][0]["combination_rules"]["child"] = Value::from("no-such-rule");
+    assert_eq!(refused(&value).place, "sets[0].combination_rules.child");
+}
+
+#[test]
+fn a_set_with_an_element_rule_needs_rules_for_both_paths() {
+    let mut value = built_in_value();
+    value["sets"][1]["combination_rules"] = Value::Null;
+    assert_eq!(refused(&value).place, "sets[1].element_rule");
+    let mut value = built_in_value();
+    value["sets"][1]["combination_rules"] = serde_json::json!({"child": "children-act-purpose"});
+    assert!(refused(&value).place.starts_with("line "));
+}
+
+#[test]
+fn the_adults_rule_cannot_be_one_that_asks_the_act_question() {
+    let mut value = built_in_value();
+    value["sets"][0]["combination_rules"]["adult"] = Value::from("children-act-purpose");
+    let error = refused(&value);
+    assert_eq!(error.place, "sets[0].combination_rules.adult");
+    assert!(error.problem.contains("act"), "{}", error.problem);
+}
+
+#[test]
+fn observed_parts_must_name_keys_the_set_has() {
+    let child_rule = |value: &mut Value| -> usize {
+        let rules = value["combination_rules"].as_array().map_or(0, Vec::len);
+        (0..rules)
+            .find(|i| value["combination_rules"][*i]["id"] == "children-act-purpose")
+            .unwrap_or_else(|| panic!("no child rule"))
+    };
+    let mut value = built_in_value();
+    let i = child_rule(&mut value);
+    value["combination_rules"][i]["duty_of_care"] =
+        serde_json::json!({"observed": ["EX.no-such-indicator"]});
+    let error = refused(&value);
+    assert_eq!(error.place, "sets[0].combination_rules.child");
+    assert!(error.problem.contains("EX.no-such-indicator"));
+
+    let mut value = built_in_value();
+    let i = child_rule(&mut value);
+    value["combination_rules"][i]["expression"] = serde_json::json!({"observed": []});
+    assert_eq!(
+        refused(&value).place,
+        format!("combination_rules[{i}].expression.observed")
+    );
+
+    let mut value = built_in_value();
+    let i = child_rule(&mut value);
+    value["combination_rules"][i]["expression"] = serde_json::json!({"act": ["yes", "yes"]});
+    assert_eq!(
+        refused(&value).place,
+        format!("combination_rules[{i}].expression.act")
+    );
+}
+
+/// Where the two readings of the children's list disagree, the stronger one is used and the
+/// indicator says so (issue: err toward referring a child).
+#[test]
+fn children_take_the_reading_that_errs_toward_referral() {
+    let catalogue = built_in().unwrap_or_else(|e| panic!("{e}"));
+    let children = set(&catalogue, "ilo-children-labour");
+    let strength = |key: &str| {
+        children
+            .indicator(key)
+            .map(|(_, i)| i.strength)
+            .unwrap_or_else(|| panic!("no {key}"))
+    };
+    for key in [
+        "CD.threats-violence",
+        "CD.forced-tasks",
+        "CD.illicit-activities",
+        "CD.strong-influence",
+        "CR.threat-denounce",
+        "CR.threat-inform-family",
+        "CR.family-violence",
+    ] {
+        assert_eq!(strength(key), Strength::Strong, "{key}");
+        let provenance = children
+            .indicator(key)
+            .and_then(|(_, i)| i.provenance.as_ref())
+            .map(|p| p.en.clone())
+            .unwrap_or_default();
+        assert!(provenance.contains("reproduction"), "{key}: {provenance}");
+    }
+    // Listed by one reading only: kept.
+    for key in ["AVR.false-info-law", "EX.social-protection"] {
+        assert!(children.indicator(key).is_some(), "{key}");
+    }
 }
 
 #[test]

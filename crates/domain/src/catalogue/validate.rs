@@ -40,6 +40,9 @@ pub(super) fn check(catalogue: &Catalogue) -> Checked {
         text(&format!("{place}.title"), &rule.title)?;
         text(&format!("{place}.description"), &rule.description)?;
         expression(&format!("{place}.expression"), &rule.expression)?;
+        if let Some(care) = &rule.duty_of_care {
+            expression(&format!("{place}.duty_of_care"), care)?;
+        }
     }
 
     if catalogue.sets.is_empty() {
@@ -141,6 +144,38 @@ fn expression(place: &str, expr: &RuleExpr) -> Checked {
             }
             Ok(())
         }
+        RuleExpr::Act(answers) => {
+            if answers.is_empty() {
+                return Err(CatalogueError::at(
+                    format!("{place}.act"),
+                    "`act` needs at least one answer",
+                ));
+            }
+            let mut seen = HashSet::new();
+            if answers.iter().any(|answer| !seen.insert(*answer)) {
+                return Err(CatalogueError::at(
+                    format!("{place}.act"),
+                    "`act` names an answer twice",
+                ));
+            }
+            Ok(())
+        }
+        RuleExpr::Observed(keys) => {
+            if keys.is_empty() {
+                return Err(CatalogueError::at(
+                    format!("{place}.observed"),
+                    "`observed` needs at least one dimension or indicator key",
+                ));
+            }
+            for (i, key) in keys.iter().enumerate() {
+                let place = format!("{place}.observed[{i}]");
+                match key.split_once('.') {
+                    Some((dimension, _)) => indicator_key(&place, key, dimension)?,
+                    None => dimension_key(&place, key)?,
+                }
+            }
+            Ok(())
+        }
     }
 }
 
@@ -192,9 +227,9 @@ fn rules_of_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Check
     let has_unknown = set
         .indicators()
         .any(|(_, indicator)| indicator.strength == Strength::Unknown);
-    match (&set.element_rule, &set.combination_rule) {
+    match (&set.element_rule, &set.combination_rules) {
         (None, None) => Ok(()),
-        (Some(element), Some(combination)) => {
+        (Some(element), Some(rules)) => {
             if has_unknown {
                 return Err(CatalogueError::at(
                     format!("{place}.element_rule"),
@@ -207,28 +242,84 @@ fn rules_of_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Check
                     format!("no element rule `{element}`"),
                 ));
             }
-            let Some(rule) = catalogue.combination_rule(combination) else {
+            let adult = combination_of_set(
+                &format!("{place}.combination_rules.adult"),
+                &rules.adult,
+                set,
+                catalogue,
+            )?;
+            if adult.expression.asks_act() || adult.duty_of_care.is_some() {
                 return Err(CatalogueError::at(
-                    format!("{place}.combination_rule"),
-                    format!("no combination rule `{combination}`"),
+                    format!("{place}.combination_rules.adult"),
+                    format!(
+                        "rule `{}` asks the child path's act question or carries a duty of \
+                         care, so it cannot be the adults' rule",
+                        rules.adult
+                    ),
                 ));
-            };
-            for key in rule.expression.dimensions() {
-                if !set.dimensions.iter().any(|d| d.key == key) {
-                    return Err(CatalogueError::at(
-                        format!("{place}.combination_rule"),
-                        format!(
-                            "rule `{combination}` names dimension `{key}`, which this set lacks"
-                        ),
-                    ));
-                }
             }
+            combination_of_set(
+                &format!("{place}.combination_rules.child"),
+                &rules.child,
+                set,
+                catalogue,
+            )?;
             Ok(())
         }
         _ => Err(CatalogueError::at(
             format!("{place}.element_rule"),
-            "a set has both an element rule and a combination rule, or neither",
+            "a set has both an element rule and combination rules, or neither",
         )),
+    }
+}
+
+/// The combination rule `id`, checked to name only dimensions and indicators the set has.
+fn combination_of_set<'c>(
+    place: &str,
+    id: &str,
+    set: &IndicatorSet,
+    catalogue: &'c Catalogue,
+) -> Result<&'c CombinationRule, CatalogueError> {
+    let Some(rule) = catalogue.combination_rule(id) else {
+        return Err(CatalogueError::at(
+            place,
+            format!("no combination rule `{id}`"),
+        ));
+    };
+    let parts = std::iter::once(&rule.expression).chain(rule.duty_of_care.as_ref());
+    for expr in parts {
+        for key in expr.dimensions() {
+            if !set.dimensions.iter().any(|d| d.key == key) {
+                return Err(CatalogueError::at(
+                    place,
+                    format!("rule `{id}` names dimension `{key}`, which this set lacks"),
+                ));
+            }
+        }
+        for key in observed_indicators(expr) {
+            if set.indicator(key).is_none() {
+                return Err(CatalogueError::at(
+                    place,
+                    format!("rule `{id}` names indicator `{key}`, which this set lacks"),
+                ));
+            }
+        }
+    }
+    Ok(rule)
+}
+
+/// Indicator keys (not dimension keys) named by `observed` parts of an expression.
+fn observed_indicators(expr: &RuleExpr) -> Vec<&str> {
+    match expr {
+        RuleExpr::Observed(keys) => keys
+            .iter()
+            .map(String::as_str)
+            .filter(|key| key.contains('.'))
+            .collect(),
+        RuleExpr::All(parts) | RuleExpr::Any(parts) => {
+            parts.iter().flat_map(observed_indicators).collect()
+        }
+        RuleExpr::Dimension(_) | RuleExpr::Act(_) => vec![],
     }
 }
 

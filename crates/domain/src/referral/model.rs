@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::screening::{AgencyType, Observation, Screening, Sex};
+use crate::screening::{AgencyType, ChildAct, Observation, Screening, Sex};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -243,6 +243,10 @@ pub enum GuardianStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ChildSafeguards {
+    /// Whether someone else recruited, moved, housed or received the child (from the
+    /// screening's act question); unanswered until the worker says.
+    #[serde(default)]
+    pub act: Option<ChildAct>,
     pub child_views: String,
     pub social_work_centre_notified: bool,
     /// Which Centre for Social Work.
@@ -324,7 +328,10 @@ impl Referral {
             risks: Risks::default(),
             urgency: Urgency::default(),
             consent: Consent::default(),
-            child: ChildSafeguards::default(),
+            child: ChildSafeguards {
+                act: screening.child_act,
+                ..ChildSafeguards::default()
+            },
         }
     }
 }

@@ -33,6 +33,7 @@ pub fn screening(id: &str, alias: &str) -> Screening {
         },
         indicator_set: "ilo-adults-labour".into(),
         observations: vec![],
+        child_act: None,
     }
 }
 

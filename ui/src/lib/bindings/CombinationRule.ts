@@ -6,4 +6,10 @@ import type { Text } from "./Text";
 /**
  * How positive dimensions combine into the screening outcome.
  */
-export type CombinationRule = { id: string, title: Text, description: Text, certainty: Certainty, expression: RuleExpr, };
+export type CombinationRule = { id: string, title: Text, description: Text, certainty: Certainty, expression: RuleExpr, 
+/**
+ * For a child rule: when this holds, the worker is told to notify the Centre for Social
+ * Work whatever the outcome of `expression` (the duty of care does not wait for the act
+ * to be established).
+ */
+duty_of_care: RuleExpr | null, };

@@ -2,7 +2,13 @@
 import type { Certainty } from "./Certainty";
 import type { Dimension } from "./Dimension";
 import type { Exploitation } from "./Exploitation";
+import type { PathRules } from "./PathRules";
 import type { Population } from "./Population";
 import type { Text } from "./Text";
 
-export type IndicatorSet = { id: string, version: string, title: Text, source: Text, provenance: Text, certainty: Certainty, population: Population, exploitation: Exploitation, element_rule: string | null, combination_rule: string | null, dimensions: Array<Dimension>, };
+export type IndicatorSet = { id: string, version: string, title: Text, source: Text, provenance: Text, certainty: Certainty, population: Population, exploitation: Exploitation, element_rule: string | null, 
+/**
+ * The combination rule for each age path. The assessment picks one by the screening's
+ * path, so a child is never judged by the adults' rule whatever set is open.
+ */
+combination_rules: PathRules | null, dimensions: Array<Dimension>, };

@@ -73,6 +73,7 @@ fn from_screening_carries_context_person_and_observations_only() {
         },
         indicator_set: "ilo-children-labour".into(),
         observations: vec![observation("DR.s1", "Said she owes money.")],
+        child_act: Some(crate::screening::ChildAct::Yes),
     };
     let r = Referral::from_screening(&screening, "r2".into(), "2026-11-28T10:00:00Z");
     assert_eq!(r.id, "r2");
@@ -96,7 +97,13 @@ fn from_screening_carries_context_person_and_observations_only() {
     assert_eq!(r.places, ReferralPlaces::default());
     assert_eq!(r.exploitation, ReferralExploitation::default());
     assert_eq!(r.consent, Consent::default());
-    assert_eq!(r.child, ChildSafeguards::default());
+    assert_eq!(
+        r.child,
+        ChildSafeguards {
+            act: Some(crate::screening::ChildAct::Yes),
+            ..ChildSafeguards::default()
+        }
+    );
 
     let mut no_language = screening.clone();
     no_language.context.interview_language = "  ".into();

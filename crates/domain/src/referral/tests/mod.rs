@@ -114,6 +114,7 @@ fn child() -> Referral {
     r.exploitation.labour_sector = String::new();
     r.consent = Consent::default();
     r.child = ChildSafeguards {
+        act: Some(crate::screening::ChildAct::NotKnown),
         child_views: "Wants to call her mother first.".into(),
         social_work_centre_notified: true,
         social_work_centre: "Centar za socijalni rad Subotica".into(),
