@@ -2,10 +2,11 @@
 
 use std::sync::MutexGuard;
 
+use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
-    ApiError, App, AppError, AppStatus, EnrollInput, EnrollmentView, NewProfile, OutboxEntry,
-    ReconsiderationInput, ReferralDraftSummary, ReferralView, ScreeningSummary, ScreeningView,
-    SharedApp,
+    ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView, NewProfile,
+    OutboxEntry, ReconsiderationInput, ReferralDraftSummary, ReferralView, ScreeningSummary,
+    ScreeningView, SharedApp,
 };
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
@@ -118,6 +119,21 @@ pub fn list_referral_drafts(state: Shared<'_>) -> Reply<Vec<ReferralDraftSummary
 }
 
 #[tauri::command]
+pub fn delete_screening(state: Shared<'_>, id: String) -> Reply<()> {
+    reply(app(&state).delete_screening(&id))
+}
+
+#[tauri::command]
+pub fn screening_retention(state: Shared<'_>) -> Reply<ScreeningRetention> {
+    reply(app(&state).screening_retention())
+}
+
+#[tauri::command]
+pub fn set_screening_retention_days(state: Shared<'_>, days: u32) -> Reply<ScreeningRetention> {
+    reply(app(&state).set_screening_retention_days(days))
+}
+
+#[tauri::command]
 pub fn delete_referral_draft(state: Shared<'_>, id: String) -> Reply<()> {
     reply(app(&state).delete_referral_draft(&id))
 }
@@ -154,11 +170,18 @@ pub async fn enroll(
     state: Shared<'_>,
     sync: Sync<'_>,
     input: EnrollInput,
+    approval: EnrollApproval,
 ) -> Reply<EnrollmentView> {
     let device_name = format!("First Contact ({})", std::env::consts::OS);
     let shared: SharedApp = (*state).clone();
-    let view =
-        reply(first_contact_app::enroll(&shared, &input, &device_name, Timeouts::default()).await)?;
+    let enrolled = first_contact_app::enroll(
+        &shared,
+        &input,
+        &approval,
+        &device_name,
+        Timeouts::default(),
+    );
+    let view = reply(enrolled.await)?;
     sync.wake();
     Ok(view)
 }

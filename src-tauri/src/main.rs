@@ -3,6 +3,8 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[cfg(test)]
+mod command_names;
 mod commands;
 
 use std::path::PathBuf;
@@ -86,6 +88,9 @@ fn main() -> anyhow::Result<()> {
             commands::save_referral,
             commands::list_referral_drafts,
             commands::delete_referral_draft,
+            commands::delete_screening,
+            commands::screening_retention,
+            commands::set_screening_retention_days,
             commands::finalise_referral,
             commands::outbox,
             commands::sync_status,
@@ -96,4 +101,55 @@ fn main() -> anyhow::Result<()> {
         ])
         .run(tauri::generate_context!())
         .context("the First Contact window could not run")
+}
+
+#[cfg(test)]
+mod access_list {
+    use super::command_names::COMMANDS;
+
+    /// The permission Tauri generates for a command.
+    fn permission(command: &str) -> String {
+        format!("allow-{}", command.replace('_', "-"))
+    }
+
+    #[test]
+    fn the_main_window_is_granted_exactly_the_declared_commands() {
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/main.json"))
+                .unwrap_or_else(|e| panic!("capabilities/main.json: {e}"));
+        assert_eq!(capability["windows"], serde_json::json!(["main"]));
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no permissions"))
+            .iter()
+            .map(|p| p.as_str().unwrap_or_default().to_owned())
+            .collect();
+        let mut declared: Vec<String> = COMMANDS.iter().map(|c| permission(c)).collect();
+        granted.sort();
+        declared.sort();
+        assert_eq!(granted, declared);
+    }
+
+    #[test]
+    fn every_handled_command_is_declared_and_nothing_else() {
+        let source = include_str!("main.rs");
+        let start = source
+            .find("generate_handler![")
+            .unwrap_or_else(|| panic!("no handler list"));
+        let list = &source[start..];
+        let list = &list[..list.find(']').unwrap_or(list.len())];
+        let mut handled: Vec<&str> = list
+            .split("commands::")
+            .skip(1)
+            .map(|rest| {
+                rest.split(|c: char| c == ',' || c.is_whitespace())
+                    .next()
+                    .unwrap_or("")
+            })
+            .collect();
+        let mut declared = COMMANDS.to_vec();
+        handled.sort_unstable();
+        declared.sort_unstable();
+        assert_eq!(handled, declared);
+    }
 }

@@ -15,7 +15,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{ms, percentile, realistic};
-use first_contact_app::{enroll, sync_once, App, AppConfig, EnrollInput, NewProfile, SystemClock};
+use first_contact_app::{
+    enroll, sync_once, App, AppConfig, EnrollApproval, EnrollInput, NewProfile, SystemClock,
+};
 use first_contact_center::{CenterConfig, RunningCenter};
 use first_contact_domain::AgencyType;
 use first_contact_protocol::api::delivery::DeliveryBatch;
@@ -113,7 +115,11 @@ async fn main() -> anyhow::Result<()> {
         code: code(&center, "Bench")?,
         enrollment_file: None,
     };
-    enroll(&app, &input, "bench", Timeouts::default()).await?;
+    let approval = EnrollApproval {
+        passphrase: "benchmark passphrase 2026".into(),
+        accept_center: None,
+    };
+    enroll(&app, &input, &approval, "bench", Timeouts::default()).await?;
     let mut envelope_bytes = 0usize;
     {
         let mut app = app.lock().map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -78,6 +78,9 @@ impl App {
         let connection = self.vault.unlock(passphrase)?;
         let profile = first_contact_store::profile::get(&connection)?;
         self.begin(connection, profile.clone(), self.clock.now());
+        // A sweep that fails (a full disk, say) is tried again at the next unlock: keeping a
+        // screening a little longer loses nothing, refusing the unlock would.
+        let _ = self.delete_expired_screenings();
         Ok(profile)
     }
 

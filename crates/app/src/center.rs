@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use first_contact_domain::catalogue::{self, Catalogue};
 use first_contact_domain::CatalogueError;
-use first_contact_protocol::api::enrollment::EnrollmentFile;
+use first_contact_protocol::api::enrollment::{CenterIdentity, EnrollmentFile};
 use first_contact_protocol::api::feedback::{
     DecisionOutcome, ReconsiderationRequest, RECONSIDERATION_FORMAT,
 };
@@ -30,8 +30,17 @@ use crate::App;
 pub const MAX_GROUNDS_CHARS: usize = 4_000;
 pub const MAX_NEW_INFORMATION_CHARS: usize = 20_000;
 
-/// The address and code to enroll with, from the form or from a pasted enrollment file.
-pub fn enrollment_target(input: &EnrollInput) -> Result<(String, String), AppError> {
+/// Where to enroll: the Center's address, the one-time code, and the Center's fingerprint when
+/// an enrollment file gave one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnrollmentTarget {
+    pub address: String,
+    pub code: String,
+    pub fingerprint: Option<String>,
+}
+
+/// The target, from the form or from a pasted enrollment file.
+pub fn enrollment_target(input: &EnrollInput) -> Result<EnrollmentTarget, AppError> {
     match input.enrollment_file.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => {
             let file: EnrollmentFile =
@@ -39,12 +48,17 @@ pub fn enrollment_target(input: &EnrollInput) -> Result<(String, String), AppErr
             if file.first_contact_enrollment != 1 {
                 return Err(AppError::EnrollmentFileInvalid);
             }
-            Ok((file.center_address, file.code))
+            Ok(EnrollmentTarget {
+                address: file.center_address,
+                code: file.code,
+                fingerprint: file.center_fingerprint,
+            })
         }
-        _ => Ok((
-            input.center_address.trim().to_owned(),
-            input.code.trim().to_owned(),
-        )),
+        _ => Ok(EnrollmentTarget {
+            address: input.center_address.trim().to_owned(),
+            code: input.code.trim().to_owned(),
+            fingerprint: None,
+        }),
     }
 }
 
@@ -117,6 +131,22 @@ impl App {
             },
         )?;
         self.enrollment()?.ok_or(AppError::NotEnrolled)
+    }
+
+    /// The fingerprint of the Center this laptop is enrolled with, if any.
+    pub(crate) fn pinned_fingerprint(&mut self) -> Result<Option<String>, AppError> {
+        let Some(record) = enrollment_table::get(&self.session()?.connection)? else {
+            return Ok(None);
+        };
+        let ca_der = first_contact_sync::tls::ca_der(&record.ca_pem)?;
+        let center = CenterIdentity {
+            name: record.center_name,
+            recipient: record.recipient,
+            signing_key: record.signing_key,
+        };
+        Ok(Some(first_contact_protocol::center_fingerprint(
+            &ca_der, &center,
+        )))
     }
 
     /// The key to seal to: the enrolled Center's, or else the configured key file's.
@@ -305,4 +335,23 @@ fn may_request(entry: &OutboxEntry) -> bool {
             .any(|decision| decision.answers.as_deref() == Some(request.id.as_str()))
     });
     allowed && !open_request
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    /// The UI checks a request against these limits before sending it; it reads them from the
+    /// file this writes next to the generated types (`make test` fails if it is not committed).
+    #[test]
+    fn export_reconsideration_limits_for_the_ui() {
+        let directory = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|e| panic!("{e}"));
+        let limits = serde_json::json!({
+            "max_grounds_chars": MAX_GROUNDS_CHARS,
+            "max_new_information_chars": MAX_NEW_INFORMATION_CHARS,
+        });
+        let text = serde_json::to_string_pretty(&limits).unwrap_or_else(|e| panic!("{e}")) + "\n";
+        let path = std::path::Path::new(&directory).join("reconsiderationLimits.json");
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
 }

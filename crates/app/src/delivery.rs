@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use first_contact_protocol::api::enrollment::CenterIdentity;
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
-use first_contact_protocol::{EnvelopeKind, SignedDocument};
+use first_contact_protocol::{same_fingerprint, EnvelopeKind, SignedDocument};
 use first_contact_store::decisions::{self as decision_table, DecisionRecord};
 use first_contact_store::enrollment as enrollment_table;
 use first_contact_store::outbox;
@@ -21,7 +21,7 @@ use first_contact_sync::{
 
 use crate::center::enrollment_target;
 use crate::error::AppError;
-use crate::views::{EnrollInput, EnrollmentView};
+use crate::views::{EnrollApproval, EnrollInput, EnrollmentView};
 use crate::App;
 
 /// The one `App` of a running program, shared by the UI's commands and the sync engine.
@@ -36,17 +36,56 @@ fn storage(error: impl std::fmt::Display) -> SyncError {
     SyncError::new(SyncProblem::Storage, error.to_string())
 }
 
-/// Enrolls with the Center named in `input`: the network part runs without holding the app, so
-/// the window stays responsive; the result is stored encrypted.
+/// Enrolls with the Center named in `input`, once the worker's passphrase is checked: the
+/// Center's proof first; if it is not the Center this laptop is enrolled with (or not the one the
+/// enrollment file names) nothing is sent unless the worker accepted exactly that Center's
+/// fingerprint. The network part runs without holding the app, so the window stays responsive;
+/// the result is stored encrypted.
 pub async fn enroll(
     app: &SharedApp,
     input: &EnrollInput,
+    approval: &EnrollApproval,
     device_name: &str,
     timeouts: Timeouts,
 ) -> Result<EnrollmentView, AppError> {
-    let (address, code) = enrollment_target(input)?;
-    lock(app).session()?;
-    let enrollment = first_contact_sync::enroll(&address, &code, device_name, timeouts).await?;
+    let target = enrollment_target(input)?;
+    // Enrolling decides where every later referral goes: only the worker may do it. The check
+    // is as slow as unlocking, so it runs off the app's lock (and off the caller's thread).
+    let vault = {
+        let mut app = lock(app);
+        app.session()?;
+        app.vault.clone()
+    };
+    let passphrase = approval.passphrase.clone();
+    tokio::task::spawn_blocking(move || vault.check_passphrase(&passphrase))
+        .await
+        .map_err(|_| {
+            AppError::Store(first_contact_store::StoreError::Io(std::io::Error::other(
+                "the passphrase check stopped",
+            )))
+        })??;
+
+    let proven = first_contact_sync::prove(&target.address, &target.code, timeouts).await?;
+    let offered = proven.fingerprint();
+    if let Some(expected) = &target.fingerprint {
+        if !same_fingerprint(expected, &offered) {
+            return Err(AppError::CenterFingerprintMismatch {
+                expected: expected.clone(),
+                offered,
+            });
+        }
+    }
+    // Nothing has been sent yet: a different Center must be accepted knowingly first.
+    if let Some(pinned) = lock(app).pinned_fingerprint()? {
+        let accepted = approval
+            .accept_center
+            .as_deref()
+            .is_some_and(|accepted| same_fingerprint(accepted, &offered));
+        if !same_fingerprint(&pinned, &offered) && !accepted {
+            return Err(AppError::CenterChanged { pinned, offered });
+        }
+    }
+    let enrollment = proven.enroll(device_name).await?;
     lock(app).save_enrollment(&enrollment)
 }
 

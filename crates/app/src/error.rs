@@ -48,6 +48,13 @@ pub enum AppError {
     ReconsiderationNotAllowed,
     #[error("a reconsideration request gives its grounds")]
     GroundsRequired,
+    /// The Center offered at enrollment is not the one this laptop trusts, and the worker has
+    /// not accepted it (yet).
+    #[error("the Center {offered} is not the Center this laptop is enrolled with ({pinned})")]
+    CenterChanged { pinned: String, offered: String },
+    /// The Center does not match the fingerprint printed on the enrollment file.
+    #[error("the Center {offered} is not the one the enrollment file names ({expected})")]
+    CenterFingerprintMismatch { expected: String, offered: String },
 }
 
 /// What the UI receives when an operation fails.
@@ -130,6 +137,8 @@ impl AppError {
             AppError::EnrollmentFileInvalid => "enrollment_file_invalid",
             AppError::ReconsiderationNotAllowed => "reconsideration_not_allowed",
             AppError::GroundsRequired => "reconsideration_grounds_required",
+            AppError::CenterChanged { .. } => "center_changed",
+            AppError::CenterFingerprintMismatch { .. } => "center_fingerprint_mismatch",
         }
     }
 
@@ -158,6 +167,14 @@ impl AppError {
             }
             AppError::ReferralIncomplete { count } => {
                 params.insert("count".into(), count.to_string());
+            }
+            AppError::CenterChanged { pinned, offered } => {
+                params.insert("pinned".into(), pinned.clone());
+                params.insert("offered".into(), offered.clone());
+            }
+            AppError::CenterFingerprintMismatch { expected, offered } => {
+                params.insert("expected".into(), expected.clone());
+                params.insert("offered".into(), offered.clone());
             }
             _ => {}
         }
@@ -236,10 +253,68 @@ mod tests {
 mod localisation {
     use super::*;
 
-    /// One error of every kind. The match below has no wildcard, so a new variant does not
-    /// compile until it is listed here too.
+    /// How many kinds `kind_number` tells apart. A new kind takes the number `KINDS` and raises
+    /// it by one; the test below then fails until `every_error` has an example of it.
+    const KINDS: usize = 41;
+
+    /// A distinct number for every kind of error the UI can receive, down to the store's and
+    /// the sync engine's own kinds. The match has no wildcard, so a new kind does not compile
+    /// until it has a number here.
+    fn kind_number(error: &AppError) -> usize {
+        match error {
+            AppError::Store(store) => match store {
+                StoreError::WrongPassphrase => 0,
+                StoreError::NoProfile => 1,
+                StoreError::ProfileExists => 2,
+                StoreError::NewerSchema { .. } => 3,
+                StoreError::Corrupt(_) => 4,
+                StoreError::ReadOnly => 5,
+                StoreError::Full => 6,
+                StoreError::NotFound => 7,
+                StoreError::Io(_) => 8,
+                StoreError::Database(_) => 9,
+            },
+            AppError::Catalogue(_) => 10,
+            AppError::Assessment(AssessmentError::UnknownSet(_)) => 11,
+            AppError::Locked => 12,
+            AppError::PassphraseMismatch => 13,
+            AppError::PassphraseTooWeak => 14,
+            AppError::DisplayNameRequired => 15,
+            AppError::InvalidInput { .. } => 16,
+            AppError::CenterKey(ProtocolError::CenterKeyMissing(_)) => 17,
+            AppError::CenterKey(_) => 18,
+            AppError::CenterKeyUnavailable(_) => 19,
+            AppError::ReferralIncomplete { .. } => 20,
+            AppError::Seal(_) => 21,
+            AppError::NotEnrolled => 22,
+            AppError::EnrollmentFileInvalid => 23,
+            AppError::ReconsiderationNotAllowed => 24,
+            AppError::GroundsRequired => 25,
+            AppError::Sync(sync) => {
+                26 + match sync.problem {
+                    SyncProblem::Offline => 0,
+                    SyncProblem::Interrupted => 1,
+                    SyncProblem::WrongCertificate => 2,
+                    SyncProblem::ClockSkew => 3,
+                    SyncProblem::UnexpectedResponse => 4,
+                    SyncProblem::ResponseTooLarge => 5,
+                    SyncProblem::BadSignature => 6,
+                    SyncProblem::Unauthorized => 7,
+                    SyncProblem::EnrollmentCodeInvalid => 8,
+                    SyncProblem::EnrollmentProofFailed => 9,
+                    SyncProblem::BadAddress => 10,
+                    SyncProblem::CenterUnavailable => 11,
+                    SyncProblem::Storage => 12,
+                }
+            }
+            AppError::CenterChanged { .. } => 39,
+            AppError::CenterFingerprintMismatch { .. } => 40,
+        }
+    }
+
+    /// One error of every kind `kind_number` tells apart.
     fn every_error() -> Vec<AppError> {
-        let all = vec![
+        let mut all = vec![
             AppError::Store(StoreError::WrongPassphrase),
             AppError::Store(StoreError::NoProfile),
             AppError::Store(StoreError::ProfileExists),
@@ -252,6 +327,7 @@ mod localisation {
             AppError::Store(StoreError::Full),
             AppError::Store(StoreError::NotFound),
             AppError::Store(StoreError::Io(std::io::Error::other("x"))),
+            AppError::Store(StoreError::Database(rusqlite::Error::QueryReturnedNoRows)),
             AppError::Catalogue(CatalogueError {
                 place: String::new(),
                 problem: String::new(),
@@ -264,50 +340,43 @@ mod localisation {
             AppError::InvalidInput {
                 field: String::new(),
             },
+            AppError::CenterKey(ProtocolError::CenterKeyMissing(String::new())),
+            AppError::CenterKey(ProtocolError::CenterKeyMalformed(String::new())),
+            AppError::CenterKeyUnavailable(
+                AppError::CenterKey(ProtocolError::CenterKeyMissing(String::new())).to_api(),
+            ),
+            AppError::ReferralIncomplete { count: 3 },
+            AppError::Seal(ProtocolError::Seal(String::new())),
             AppError::NotEnrolled,
             AppError::EnrollmentFileInvalid,
             AppError::ReconsiderationNotAllowed,
             AppError::GroundsRequired,
+            AppError::CenterChanged {
+                pinned: "A".into(),
+                offered: "B".into(),
+            },
+            AppError::CenterFingerprintMismatch {
+                expected: "A".into(),
+                offered: "B".into(),
+            },
         ];
-        let mut all = all;
         all.extend(
             SYNC_PROBLEMS
                 .iter()
                 .map(|problem| AppError::Sync(SyncError::new(*problem, ""))),
         );
-        for error in &all {
-            match error {
-                AppError::Store(
-                    StoreError::WrongPassphrase
-                    | StoreError::NoProfile
-                    | StoreError::ProfileExists
-                    | StoreError::NewerSchema { .. }
-                    | StoreError::Corrupt(_)
-                    | StoreError::ReadOnly
-                    | StoreError::Full
-                    | StoreError::NotFound
-                    | StoreError::Io(_)
-                    | StoreError::Database(_),
-                )
-                | AppError::Catalogue(_)
-                | AppError::Assessment(AssessmentError::UnknownSet(_))
-                | AppError::Locked
-                | AppError::PassphraseMismatch
-                | AppError::PassphraseTooWeak
-                | AppError::DisplayNameRequired
-                | AppError::InvalidInput { .. }
-                | AppError::CenterKey(_)
-                | AppError::CenterKeyUnavailable(_)
-                | AppError::ReferralIncomplete { .. }
-                | AppError::Seal(_)
-                | AppError::Sync(_)
-                | AppError::NotEnrolled
-                | AppError::EnrollmentFileInvalid
-                | AppError::ReconsiderationNotAllowed
-                | AppError::GroundsRequired => {}
-            }
-        }
         all
+    }
+
+    #[test]
+    fn the_examples_cover_every_kind_of_error() {
+        let covered: std::collections::BTreeSet<usize> =
+            every_error().iter().map(kind_number).collect();
+        assert_eq!(
+            covered,
+            (0..KINDS).collect(),
+            "every kind of error needs an example in every_error(), and no number past KINDS"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod delivery;
 pub mod error;
 mod referrals;
+pub mod retention;
 mod screenings;
 pub mod views;
 

@@ -156,6 +156,24 @@ pub struct EnrollInput {
     pub enrollment_file: Option<String>,
 }
 
+/// What the worker confirms when enrolling: who they are (the passphrase, since enrolling
+/// decides where every later referral goes), and, when the Center differs from the one this
+/// laptop trusts, the new Center's fingerprint as it was shown to them.
+#[derive(Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EnrollApproval {
+    pub passphrase: String,
+    pub accept_center: Option<String>,
+}
+
+impl std::fmt::Debug for EnrollApproval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnrollApproval")
+            .field("accept_center", &self.accept_center)
+            .finish_non_exhaustive()
+    }
+}
+
 impl std::fmt::Debug for EnrollInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EnrollInput")

@@ -2,7 +2,9 @@
 
 use chrono::Duration;
 use first_contact_app::{App, AppConfig, FixedClock, NewProfile};
-use first_contact_domain::{AgePathKind, AgencyType, Language, Learnt, Observation, Verdict};
+use first_contact_domain::{
+    Advice, AgePathKind, AgencyType, ChildAct, Language, Learnt, Observation, Verdict,
+};
 use first_contact_store::KdfParams;
 
 const PASSPHRASE: &str = "seven quiet rivers";
@@ -277,6 +279,47 @@ fn a_positive_adult_labour_screening_is_explained() {
     assert_eq!(clause("CR"), None);
 }
 
+/// The act answer is stored with the screening and the child rule is applied by the age path:
+/// a child with signs of exploitation and no means is referred unless the act is denied, and
+/// the duty of care stays either way.
+#[test]
+fn a_child_screening_is_judged_on_act_and_purpose_and_keeps_its_act_answer() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let mut screening = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    screening.person.estimated_age = Some(16);
+    screening.observations = observe(&["EX.excessive-hours", "EX.low-pay", "CD.documents"]);
+    let id = screening.id.clone();
+    let saved = app
+        .save_screening(screening.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.path.kind, AgePathKind::Child);
+    let unanswered = app.assess_screening(&id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(unanswered.verdict, Verdict::IndicatorsPresent);
+    assert!(unanswered.advice.contains(&Advice::ActUnanswered));
+
+    screening.child_act = Some(ChildAct::No);
+    app.save_screening(screening)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reopened = app.open_screening(&id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reopened.screening.child_act, Some(ChildAct::No));
+    let denied = app.assess_screening(&id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(denied.verdict, Verdict::NotEnoughIndicators);
+    assert_eq!(
+        denied.advice,
+        [Advice::NotifySocialWork, Advice::MeansNotRequired]
+    );
+
+    // A referral started from it carries the answer.
+    let draft = app
+        .new_referral(Some(&id))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(draft.referral.child.act, Some(ChildAct::No));
+}
+
 #[test]
 fn list_is_newest_first_and_searchable() {
     let fixture = Fixture::new();
@@ -335,4 +378,59 @@ fn a_refused_catalogue_update_is_reported_and_the_built_in_one_used() {
         .get("place")
         .is_some_and(|p| p.starts_with("line ")));
     assert!(app.catalogue().set("ilo-adults-labour").is_some());
+}
+
+/// Data minimisation through the API: a deleted screening is gone, a never-referred one goes
+/// after the retention period (checked at unlock), and the period is a setting with bounds.
+#[test]
+fn screenings_are_deleted_on_request_and_after_the_retention_period() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let doomed = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    app.delete_screening(&doomed.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(code(app.open_screening(&doomed.id)), "not_found");
+    assert_eq!(code(app.delete_screening(&doomed.id)), "not_found");
+
+    let old = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    let retention = app.screening_retention().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (retention.days, retention.min_days, retention.max_days),
+        (30, 1, 365)
+    );
+    // Days pass with the app locked (the idle lock would close it anyway).
+    app.lock();
+    fixture.clock.advance(Duration::days(20));
+    app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let recent = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    app.lock();
+    fixture.clock.advance(Duration::days(11));
+    app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let left: Vec<String> = app
+        .list_screenings("")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(left, [recent.id], "{} should have gone", old.id);
+
+    // A shorter period applies at once; out-of-range periods are refused and change nothing.
+    assert_eq!(code(app.set_screening_retention_days(0)), "invalid_input");
+    assert_eq!(code(app.set_screening_retention_days(366)), "invalid_input");
+    assert_eq!(
+        app.set_screening_retention_days(7).ok().map(|r| r.days),
+        Some(7)
+    );
+    assert!(app.list_screenings("").unwrap_or_default().is_empty());
+    app.lock();
+    assert_eq!(code(app.set_screening_retention_days(30)), "locked");
 }

@@ -5,8 +5,8 @@
 use std::sync::{Arc, Mutex};
 
 use first_contact_app::{
-    enroll, sync_once, App, AppConfig, EnrollInput, FixedClock, NewProfile, ReconsiderationInput,
-    SharedApp,
+    enroll, sync_once, App, AppConfig, EnrollApproval, EnrollInput, FixedClock, NewProfile,
+    ReconsiderationInput, SharedApp,
 };
 use first_contact_center::decisions::DecisionInput;
 use first_contact_center::{CenterConfig, RunningCenter};
@@ -64,6 +64,13 @@ fn finalise_one(app: &SharedApp) -> String {
     check(app.finalise_referral(&referral.id)).id
 }
 
+fn approval() -> EnrollApproval {
+    EnrollApproval {
+        passphrase: PASSPHRASE.into(),
+        accept_center: None,
+    }
+}
+
 async fn enroll_with(app: &SharedApp, center: &RunningCenter, file: bool) {
     let code = check(first_contact_center::admin::issue_code(
         &center.state,
@@ -85,7 +92,7 @@ async fn enroll_with(app: &SharedApp, center: &RunningCenter, file: bool) {
             enrollment_file: None,
         }
     };
-    let view = check(enroll(app, &input, "laptop", Timeouts::default()).await);
+    let view = check(enroll(app, &input, &approval(), "laptop", Timeouts::default()).await);
     assert_eq!(view.officer, "Dragana");
     assert!(!view.refused);
 }

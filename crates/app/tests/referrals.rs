@@ -147,8 +147,12 @@ fn an_adult_referral_needs_consent_and_is_then_sealed_for_the_center_only() {
         ("queued", "adult", "routine")
     );
 
-    // The draft is gone; only the status record is left, and the content cannot be reopened.
+    // The draft is gone, and so is the screening it came from (data minimisation); only the
+    // status record is left, and the content cannot be reopened.
     assert!(app.list_referral_drafts().unwrap_or_default().is_empty());
+    let screening_id = referral.screening_id.clone().unwrap_or_default();
+    assert_eq!(code(app.open_screening(&screening_id)), "not_found");
+    assert!(app.list_screenings("").unwrap_or_default().is_empty());
     assert_eq!(code(app.open_referral(&referral.id)), "not_found");
     assert_eq!(app.outbox().unwrap_or_default(), vec![entry.clone()]);
     assert_eq!(code(app.finalise_referral(&referral.id)), "not_found");
@@ -189,8 +193,8 @@ fn an_adult_referral_needs_consent_and_is_then_sealed_for_the_center_only() {
         }
     }
     assert!(
-        dump.contains(NAME),
-        "the screening itself is still kept, as a screening"
+        !dump.contains(NAME),
+        "the screening the referral came from went with the draft"
     );
     assert!(
         !dump.contains(NARRATIVE),

@@ -21,6 +21,8 @@ pub struct IssuedCode {
     pub expires_at: String,
     pub agency: String,
     pub officer: String,
+    /// What the device will pin, digested: to compare out of band with what the app shows.
+    pub center_fingerprint: String,
     pub file: Option<EnrollmentFile>,
 }
 
@@ -40,9 +42,11 @@ pub fn issue_code(
             center_address: address.to_owned(),
             code: code.display(),
             expires_at: expires_at.clone(),
+            center_fingerprint: Some(state.fingerprint()),
         }),
         code: code.display(),
         expires_at,
+        center_fingerprint: state.fingerprint(),
         agency: agency.trim().to_owned(),
         officer: officer.trim().to_owned(),
     })

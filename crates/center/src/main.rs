@@ -263,11 +263,12 @@ fn administer(config: &CenterConfig, json: bool, command: AdminCommand) -> Resul
             print(
                 &issued,
                 format!(
-                    "Enrollment code for {} ({}): {}\nValid until {} — give it to the officer in person.{}",
+                    "Enrollment code for {} ({}): {}\nValid until {} — give it to the officer in person.\nCenter fingerprint (for the officer to compare): {}{}",
                     issued.officer,
                     issued.agency,
                     issued.code,
                     issued.expires_at,
+                    issued.center_fingerprint,
                     file.map(|path| format!("\nEnrollment file: {}", path.display()))
                         .unwrap_or_default()
                 ),

@@ -66,6 +66,11 @@ impl CenterState {
         self.keys.center_identity(&self.name)
     }
 
+    /// What devices pin, digested for people to compare (printed on enrollment files).
+    pub fn fingerprint(&self) -> String {
+        first_contact_protocol::center_fingerprint(&self.ca_der, &self.identity())
+    }
+
     /// Runs `work` with the database on a blocking thread.
     pub async fn with_database<T, F>(self: &Arc<Self>, work: F) -> Result<T, ApiFailure>
     where

@@ -6,11 +6,13 @@ pub mod api;
 pub mod center_key;
 pub mod envelope;
 pub mod error;
+pub mod fingerprint;
 pub mod reference;
 pub mod signing;
 
 pub use center_key::CenterKey;
 pub use envelope::{open, open_any, seal, EnvelopeKind, EnvelopeMeta, ENVELOPE_FORMAT};
 pub use error::ProtocolError;
+pub use fingerprint::{center_fingerprint, same_fingerprint};
 pub use reference::reference_for;
 pub use signing::{CenterSigner, CenterVerifier, Purpose, SignedDocument};

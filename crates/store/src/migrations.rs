@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0003_center_sync.sql",
         include_str!("../../../migrations/0003_center_sync.sql"),
     ),
+    (
+        4,
+        "0004_screening_retention.sql",
+        include_str!("../../../migrations/0004_screening_retention.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -39,8 +39,9 @@ pub struct QueuedEnvelope {
     pub regarding: Option<String>,
 }
 
-/// Queues `envelope` for `status.id` and deletes the draft `draft_id`, atomically. Fails with
-/// `NotFound` (and changes nothing) if the draft is gone, e.g. finalised already.
+/// Queues `envelope` for `status.id` and deletes the draft `draft_id` and the screening it was
+/// started from, atomically. Fails with `NotFound` (and changes nothing) if the draft is gone,
+/// e.g. finalised already.
 pub fn finalise(
     connection: &mut Connection,
     draft_id: &str,
@@ -48,6 +49,13 @@ pub fn finalise(
     envelope: &QueuedEnvelope,
 ) -> Result<(), StoreError> {
     let transaction = connection.transaction()?;
+    // The screening the draft was started from holds the same personal data; the sealed
+    // envelope now carries what the Center needs, so it goes in the same transaction.
+    transaction.execute(
+        "DELETE FROM screenings WHERE id =
+           (SELECT json_extract(body, '$.screening_id') FROM referral_drafts WHERE id = ?1)",
+        params![draft_id],
+    )?;
     if transaction.execute(
         "DELETE FROM referral_drafts WHERE id = ?1",
         params![draft_id],

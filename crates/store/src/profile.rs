@@ -38,3 +38,25 @@ pub fn get(connection: &Connection) -> Result<Profile, StoreError> {
         created_at,
     })
 }
+
+/// Days a screening that was never referred is kept (the schema bounds it to 1..=365).
+pub const SCREENING_RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+
+pub fn screening_retention_days(connection: &Connection) -> Result<u32, StoreError> {
+    let days: Option<u32> = connection
+        .query_row(
+            "SELECT screening_retention_days FROM profile WHERE id = 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?;
+    days.ok_or(StoreError::NoProfile)
+}
+
+pub fn set_screening_retention_days(connection: &Connection, days: u32) -> Result<(), StoreError> {
+    connection.execute(
+        "UPDATE profile SET screening_retention_days = ?1 WHERE id = 1",
+        params![days],
+    )?;
+    Ok(())
+}

@@ -1,5 +1,8 @@
-//! Queries of the `screenings` table. A screening is stored whole as JSON.
+//! Queries of the `screenings` table. A screening is stored whole as JSON. Screenings are
+//! deleted when the worker asks, when their referral is finalised (see `outbox::finalise`) and
+//! when they were never referred and are older than the retention period.
 
+use chrono::DateTime;
 use first_contact_domain::Screening;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -42,4 +45,47 @@ pub fn all(connection: &Connection) -> Result<Vec<Screening>, StoreError> {
         screenings.push(serde_json::from_str(&body?)?);
     }
     Ok(screenings)
+}
+
+/// Deletes one screening; `NotFound` if there is none with that id.
+pub fn delete(connection: &Connection, id: &str) -> Result<(), StoreError> {
+    match connection.execute("DELETE FROM screenings WHERE id = ?1", params![id])? {
+        0 => Err(StoreError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+/// Deletes, in one transaction, the screenings last changed before `cutoff` that no referral
+/// draft was started from (a draft still needs its screening until it is finalised). Returns
+/// how many went.
+pub fn delete_unreferred_before(
+    connection: &mut Connection,
+    cutoff: DateTime<chrono::FixedOffset>,
+) -> Result<usize, StoreError> {
+    let transaction = connection.transaction()?;
+    let stale: Vec<String> = {
+        let mut statement = transaction.prepare(
+            "SELECT id, updated_at FROM screenings
+             WHERE id NOT IN (SELECT json_extract(body, '$.screening_id') FROM referral_drafts
+                              WHERE json_extract(body, '$.screening_id') IS NOT NULL)",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut stale = Vec::new();
+        for row in rows {
+            let (id, updated_at) = row?;
+            // Times carry the laptop's offset of the moment, so compare instants, not text. An
+            // unreadable time is kept: deleting is the one thing that cannot be undone.
+            if DateTime::parse_from_rfc3339(&updated_at).is_ok_and(|at| at < cutoff) {
+                stale.push(id);
+            }
+        }
+        stale
+    };
+    for id in &stale {
+        transaction.execute("DELETE FROM screenings WHERE id = ?1", params![id])?;
+    }
+    transaction.commit()?;
+    Ok(stale.len())
 }

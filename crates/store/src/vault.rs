@@ -87,6 +87,21 @@ impl Vault {
     /// Opens the store with the worker's passphrase. A wrong passphrase fails before the
     /// database is touched.
     pub fn unlock(&self, passphrase: &str) -> Result<Connection, StoreError> {
+        let key = self.data_key(passphrase)?;
+        if !self.database_path().is_file() {
+            return Err(StoreError::Corrupt("the database file is missing".into()));
+        }
+        self.check_writable()?;
+        database::open(&self.database_path(), &key)
+    }
+
+    /// Checks the passphrase (as slowly as unlocking does) without opening the database: for
+    /// actions that ask the worker to confirm who they are while the store is already open.
+    pub fn check_passphrase(&self, passphrase: &str) -> Result<(), StoreError> {
+        self.data_key(passphrase).map(drop)
+    }
+
+    fn data_key(&self, passphrase: &str) -> Result<crate::keyring::DataKey, StoreError> {
         let bytes = match fs::read(self.keyring_path()) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -94,12 +109,7 @@ impl Vault {
             }
             Err(error) => return Err(error.into()),
         };
-        let key = Keyring::from_json(&bytes)?.unwrap_key(passphrase)?;
-        if !self.database_path().is_file() {
-            return Err(StoreError::Corrupt("the database file is missing".into()));
-        }
-        self.check_writable()?;
-        database::open(&self.database_path(), &key)
+        Keyring::from_json(&bytes)?.unwrap_key(passphrase)
     }
 
     /// The store is useless read-only (every keystroke is saved), so say so at unlock rather

@@ -16,7 +16,7 @@ pub use engine::{
     pass, spawn, Link, LoopSettings, PassReport, SyncHandle, SyncPhase, SyncSource, SyncStatus,
     Target,
 };
-pub use enroll::{enroll, Enrollment};
+pub use enroll::{enroll, prove, Enrollment, ProvenCenter};
 pub use error::{SyncError, SyncProblem};
 pub use http::{CenterApi, HttpCenter, Timeouts};
 pub use local::{LocalStore, PendingEnvelope, VerifiedDecision, VerifiedReceipt};

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{ensure, Context, Result};
 use first_contact_e2e::center::{admin, CenterProcess};
-use first_contact_e2e::{AppSession, Display};
+use first_contact_e2e::{AppSession, Display, PASSPHRASE};
 
 const VIEWS: &str = "Wants to go home to her mother in Niš";
 const GROUNDS: &str = "Her employer still holds her passport";
@@ -85,6 +85,7 @@ async fn a_referral_reaches_the_center_and_its_decision_and_reconsideration_come
     app.click("nav-settings").await?;
     app.fill("enroll-address", &center.url).await?;
     app.fill("enroll-code", &code.to_lowercase()).await?;
+    app.fill("enroll-passphrase", PASSPHRASE).await?;
     app.click("enroll-submit").await?;
     app.wait_for_attribute("center-section", "data-enrolled", "yes")
         .await?;
@@ -198,6 +199,37 @@ async fn a_referral_reaches_the_center_and_its_decision_and_reconsideration_come
             .is_empty(),
         "an identified person has nothing to reconsider"
     );
+
+    // Another Center offers itself: the worker sees both fingerprints and keeps the one trusted.
+    let impostor_dir = root.path().join("impostor");
+    let impostor = CenterProcess::start(&impostor_dir, "127.0.0.1:0")?;
+    let offered = admin(
+        &impostor_dir,
+        &["enroll", "--agency", "NGO outreach", "--officer", "Milica"],
+    )?;
+    let trusted = issued["center_fingerprint"]
+        .as_str()
+        .context("the fingerprint")?;
+    app.click("nav-settings").await?;
+    app.click("enroll-again").await?;
+    app.fill("enroll-address", &impostor.url).await?;
+    app.fill("enroll-code", offered["code"].as_str().context("the code")?)
+        .await?;
+    app.fill("enroll-passphrase", PASSPHRASE).await?;
+    app.click("enroll-submit").await?;
+    app.wait_for_text("center-changed-pinned", trusted).await?;
+    app.wait_for_text(
+        "center-changed-offered",
+        offered["center_fingerprint"]
+            .as_str()
+            .context("fingerprint")?,
+    )
+    .await?;
+    app.click("confirm-no").await?;
+    app.click("enroll-cancel").await?;
+    app.wait_for_text("center-address", &center.url).await?;
+    impostor.kill()?;
+
     app.finish().await?;
     center.kill()?;
 

@@ -90,6 +90,10 @@ async fn adult_and_child_referrals_are_queued_and_survive_a_restart() -> Result<
         rows[0].0.starts_with("FC-") && rows[0].1 == "queued",
         "{rows:?}"
     );
+    // The screening it came from went with the draft (data minimisation).
+    app.click("nav-screenings").await?;
+    app.by_id("screenings-empty").await?;
+    app.click("nav-referrals").await?;
 
     // A child: no consent needed, the child's views and the Centre for Social Work instead.
     app.click("new-referral").await?;
@@ -152,13 +156,45 @@ async fn without_a_center_key_the_worker_is_told_and_the_draft_kept() -> Result<
     let app = AppSession::start(&display, &data_dir).await?;
     app.create_profile("Outreach worker Goran").await?;
     app.click("nav-referrals").await?;
-    app.by_id("center-key-problem").await?;
+    app.wait_for_attribute("center-key-problem", "data-code", "center_key_missing")
+        .await?;
+
+    // A complete child referral: nothing but the missing key stands in the way.
     app.click("new-referral").await?;
     app.by_id("referral-editor").await?;
+    app.fill("ref-contact.place", "Reception centre Krnjača")
+        .await?;
+    app.select("ref-contact.detection", "outreach").await?;
     app.fill("ref-person.name", "Kept Draft Person").await?;
+    app.fill("ref-person.estimated_age", "14").await?;
+    app.wait_for_attribute("path-badge", "data-path", "child")
+        .await?;
+    app.click("ref-exploitation.types-begging").await?;
+    app.fill("ref-child.child_views", "Wants to see his sister")
+        .await?;
+    app.click("ref-child.social_work_centre_notified").await?;
+    app.fill("ref-child.social_work_centre", "CSR Palilula")
+        .await?;
     app.saved().await?;
+    app.click("finalise-button").await?;
+    app.wait_for_attribute("finalise-error", "data-code", "center_key_missing")
+        .await?;
+    ensure!(
+        app.all_by_id("confirm-yes").await?.is_empty(),
+        "finalising was offered without a key"
+    );
+
+    // Still a draft, nothing queued, and so after a restart too.
     app.click("nav-referrals").await?;
     app.wait_for_text("referrals-page", "Kept Draft Person")
         .await?;
+    ensure!(outbox_states(&app).await?.is_empty());
+    app.finish().await?;
+    let app = AppSession::start(&display, &data_dir).await?;
+    app.unlock().await?;
+    app.click("nav-referrals").await?;
+    app.wait_for_text("referrals-page", "Kept Draft Person")
+        .await?;
+    ensure!(outbox_states(&app).await?.is_empty());
     app.finish().await
 }

@@ -5,6 +5,7 @@ import type { ApiError } from "./bindings/ApiError";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Assessment } from "./bindings/Assessment";
 import type { Catalogue } from "./bindings/Catalogue";
+import type { EnrollApproval } from "./bindings/EnrollApproval";
 import type { EnrollInput } from "./bindings/EnrollInput";
 import type { EnrollmentView } from "./bindings/EnrollmentView";
 import type { Language } from "./bindings/Language";
@@ -16,6 +17,7 @@ import type { ReferralDraftSummary } from "./bindings/ReferralDraftSummary";
 import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 import type { ReferralView } from "./bindings/ReferralView";
 import type { Screening } from "./bindings/Screening";
+import type { ScreeningRetention } from "./bindings/ScreeningRetention";
 import type { ScreeningSummary } from "./bindings/ScreeningSummary";
 import type { ScreeningView } from "./bindings/ScreeningView";
 import type { SyncStatus } from "./bindings/SyncStatus";
@@ -59,6 +61,9 @@ export const api = {
   saveReferral: (referral: Referral) => call<ReferralView>("save_referral", { referral }),
   listReferralDrafts: () => call<ReferralDraftSummary[]>("list_referral_drafts"),
   deleteReferralDraft: (id: string) => call<null>("delete_referral_draft", { id }),
+  deleteScreening: (id: string) => call<null>("delete_screening", { id }),
+  screeningRetention: () => call<ScreeningRetention>("screening_retention"),
+  setScreeningRetentionDays: (days: number) => call<ScreeningRetention>("set_screening_retention_days", { days }),
   finaliseReferral: (id: string) => call<OutboxEntry>("finalise_referral", { id }),
   outbox: () => call<OutboxEntry[]>("outbox"),
   requestReconsideration: (input: ReconsiderationInput) => call<OutboxEntry>("request_reconsideration", { input }),
@@ -67,5 +72,5 @@ export const api = {
   syncNow: () => call<null>("sync_now"),
   enrollment: () => call<EnrollmentView | null>("enrollment"),
   /** Talks to the Center: may take several seconds. */
-  enroll: (input: EnrollInput) => call<EnrollmentView>("enroll", { input }),
+  enroll: (input: EnrollInput, approval: EnrollApproval) => call<EnrollmentView>("enroll", { input, approval }),
 };

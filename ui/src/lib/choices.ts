@@ -1,5 +1,6 @@
 //! The fixed choices offered in selects (labels come from the locale files).
 import type { AgencyType } from "./bindings/AgencyType";
+import type { ChildAct } from "./bindings/ChildAct";
 import type { DetectionMethod } from "./bindings/DetectionMethod";
 import type { ExploitationType } from "./bindings/ExploitationType";
 import type { GuardianStatus } from "./bindings/GuardianStatus";
@@ -24,6 +25,9 @@ export const AGENCIES: readonly AgencyType[] = [
 export const SEXES: readonly Sex[] = ["female", "male", "other", "not_recorded"];
 
 export const LEARNT: readonly Learnt[] = ["observed", "disclosed", "documents"];
+
+/** Answers to the child path's act question, in the order they are offered. */
+export const CHILD_ACTS: readonly ChildAct[] = ["yes", "no", "not_known"];
 
 /** Interview languages (BCP-47), with each language's own name shown beside the translated one. */
 export const INTERVIEW_LANGUAGES: ReadonlyArray<{ code: string; endonym: string; dir: "ltr" | "rtl" }> = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
+import limits from "./bindings/reconsiderationLimits.json";
 import {
   MAX_GROUNDS_CHARS,
   MAX_NEW_INFORMATION_CHARS,
@@ -22,6 +23,12 @@ describe("reconsiderationInput", () => {
     ]);
   });
   it("keeps to the backend's limits, counting characters not bytes", () => {
+    // The limits come from the backend's file, not from constants of their own.
+    expect([MAX_GROUNDS_CHARS, MAX_NEW_INFORMATION_CHARS]).toEqual([
+      limits.max_grounds_chars,
+      limits.max_new_information_chars,
+    ]);
+    expect(MAX_GROUNDS_CHARS).toBeGreaterThan(0);
     expect("input" in reconsiderationInput("r1", "ž".repeat(MAX_GROUNDS_CHARS), "")).toBe(true);
     const long = reconsiderationInput("r1", "a".repeat(MAX_GROUNDS_CHARS + 1), "");
     expect("error" in long && [long.field, long.error.params.max]).toEqual(["grounds", String(MAX_GROUNDS_CHARS)]);

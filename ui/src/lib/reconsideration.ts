@@ -3,9 +3,11 @@ import type { ApiError } from "./bindings/ApiError";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 
-// The same limits as the backend (crates/app/src/center.rs).
-export const MAX_GROUNDS_CHARS = 4_000;
-export const MAX_NEW_INFORMATION_CHARS = 20_000;
+import limits from "./bindings/reconsiderationLimits.json";
+
+// The backend's own limits (crates/app/src/center.rs), written out by its tests.
+export const MAX_GROUNDS_CHARS: number = limits.max_grounds_chars;
+export const MAX_NEW_INFORMATION_CHARS: number = limits.max_new_information_chars;
 
 function chars(text: string): number {
   return [...text].length;

@@ -38,7 +38,13 @@ function referral(): Referral {
     risks: { to_person: false, to_family: false, to_staff: false, note: "" },
     urgency: "routine",
     consent: { consent_to_referral: false, consent_to_data_processing: false, consent_language: "" },
-    child: { child_views: "", social_work_centre_notified: false, social_work_centre: "", guardian_status: "not_yet_requested" },
+    child: {
+      act: null,
+      child_views: "",
+      social_work_centre_notified: false,
+      social_work_centre: "",
+      guardian_status: "not_yet_requested",
+    },
   };
 }
 

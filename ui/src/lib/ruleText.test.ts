@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { RuleExpr } from "./bindings/RuleExpr";
-import { ruleDimensions, ruleText } from "./ruleText";
+import { ruleDimensions, ruleText, type RuleWords } from "./ruleText";
 
-const words = { and: "and", or: "or", dimension: (k: string) => k };
+const words: RuleWords = {
+  and: "and",
+  or: "or",
+  dimension: (k: string) => k,
+  act: (answers) => `act(${answers.join("|")})`,
+  observed: (keys) => `seen(${keys.join("|")})`,
+};
 const d = (dimension: string): RuleExpr => ({ dimension });
 
 describe("ruleText", () => {
@@ -15,7 +21,7 @@ describe("ruleText", () => {
   it("uses dimension titles and the language's words", () => {
     const expr: RuleExpr = { any: [d("a"), { all: [d("b"), d("c")] }] };
     const titles: Record<string, string> = { a: "Regrutovanje", b: "Eksploatacija", c: "Prinuda" };
-    expect(ruleText(expr, { and: "i", or: "ili", dimension: (k) => titles[k] })).toBe(
+    expect(ruleText(expr, { ...words, and: "i", or: "ili", dimension: (k) => titles[k] })).toBe(
       "Regrutovanje ili (Eksploatacija i Prinuda)",
     );
   });
@@ -23,5 +29,13 @@ describe("ruleText", () => {
   it("does not bracket single items", () => {
     expect(ruleText(d("EX"), words)).toBe("EX");
     expect(ruleText({ all: [{ any: [d("A")] }, d("B")] }, words)).toBe("A and B");
+  });
+
+  it("writes the children's act and observed parts with the words given", () => {
+    const expr: RuleExpr = {
+      all: [{ act: ["yes", "not_known"] }, { any: [d("EX"), d("CD"), { observed: ["EX", "CD.forced-tasks"] }] }],
+    };
+    expect(ruleText(expr, words)).toBe("act(yes|not_known) and (EX or CD or seen(EX|CD.forced-tasks))");
+    expect(ruleDimensions(expr)).toEqual(["EX", "CD"]);
   });
 });

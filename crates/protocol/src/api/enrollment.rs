@@ -210,6 +210,10 @@ pub struct EnrollmentFile {
     pub center_address: String,
     pub code: String,
     pub expires_at: String,
+    /// The Center's fingerprint (`crate::fingerprint`), to check out of band; the device refuses
+    /// a Center whose proof does not match it. Files written before it existed have none.
+    #[serde(default)]
+    pub center_fingerprint: Option<String>,
 }
 
 impl std::fmt::Debug for EnrollmentFile {

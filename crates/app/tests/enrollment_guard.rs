@@ -1,0 +1,156 @@
+//! Who may point this laptop at a Center: enrolling needs the worker's passphrase; a Center other
+//! than the one the laptop trusts is refused — before the code is sent — until the worker accepts
+//! exactly its fingerprint; an enrollment file's fingerprint must match the Center that answers.
+//! Real Centers over TLS on loopback ports, a real encrypted store.
+
+use std::sync::{Arc, Mutex};
+
+use first_contact_app::{
+    enroll, App, AppConfig, EnrollApproval, EnrollInput, FixedClock, NewProfile, SharedApp,
+};
+use first_contact_center::{CenterConfig, RunningCenter};
+use first_contact_domain::AgencyType;
+use first_contact_store::KdfParams;
+use first_contact_sync::Timeouts;
+
+const PASSPHRASE: &str = "seven quiet rivers";
+
+fn check<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
+    result.unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn center(dir: &std::path::Path) -> RunningCenter {
+    let mut config = CenterConfig::new(dir);
+    config.listen = check("127.0.0.1:0".parse());
+    check(first_contact_center::start(&config, first_contact_center::system_clock()).await)
+}
+
+fn app(dir: &std::path::Path) -> SharedApp {
+    let mut config = AppConfig::new(dir.join("data"));
+    config.kdf = KdfParams::MINIMUM;
+    let mut app = check(App::open(
+        config,
+        Box::new(FixedClock::at("2026-11-28T09:00:00+01:00")),
+    ));
+    check(app.create_profile(NewProfile {
+        display_name: "Officer Dragana".into(),
+        agency: AgencyType::LabourInspection,
+        passphrase: PASSPHRASE.into(),
+        passphrase_confirmation: PASSPHRASE.into(),
+    }));
+    Arc::new(Mutex::new(app))
+}
+
+/// A fresh code at `center`, as typed input and as an enrollment file's text.
+fn code(center: &RunningCenter) -> (EnrollInput, String) {
+    let issued = check(first_contact_center::admin::issue_code(
+        &center.state,
+        "Labour inspectorate",
+        "Dragana",
+        chrono::Duration::hours(1),
+        Some(&center.url()),
+    ));
+    let typed = EnrollInput {
+        center_address: center.url(),
+        code: issued.code.clone(),
+        enrollment_file: None,
+    };
+    (typed, check(serde_json::to_string(&issued.file)))
+}
+
+fn approval(passphrase: &str, accept_center: Option<&str>) -> EnrollApproval {
+    EnrollApproval {
+        passphrase: passphrase.into(),
+        accept_center: accept_center.map(str::to_owned),
+    }
+}
+
+fn error_of<T: std::fmt::Debug>(
+    result: Result<T, first_contact_app::AppError>,
+) -> first_contact_app::ApiError {
+    match result {
+        Ok(value) => panic!("expected an error, got {value:?}"),
+        Err(error) => error.to_api(),
+    }
+}
+
+fn enrolled_address(app: &SharedApp) -> Option<String> {
+    let mut app = check(app.lock().map_err(|e| e.to_string()));
+    check(app.enrollment()).map(|view| view.center_address)
+}
+
+#[tokio::test]
+async fn a_different_center_is_refused_until_its_fingerprint_is_accepted() {
+    let dir = check(tempfile::tempdir());
+    let first = center(&dir.path().join("first")).await;
+    let second = center(&dir.path().join("second")).await;
+    let app = app(dir.path());
+    let t = Timeouts::default();
+
+    // Not without the passphrase.
+    let (input, _) = code(&first);
+    let refused =
+        error_of(enroll(&app, &input, &approval("not my passphrase", None), "l", t).await);
+    assert_eq!(refused.code, "wrong_passphrase");
+    assert_eq!(enrolled_address(&app), None);
+    check(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
+    assert_eq!(enrolled_address(&app), Some(first.url()));
+
+    // Another Center: refused, with both fingerprints, and its code not spent.
+    let (input, _) = code(&second);
+    let changed = error_of(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
+    assert_eq!(changed.code, "center_changed");
+    assert_eq!(changed.params["pinned"], first.state.fingerprint());
+    assert_eq!(changed.params["offered"], second.state.fingerprint());
+    assert_eq!(enrolled_address(&app), Some(first.url()));
+    // Accepting some other fingerprint is not accepting this Center.
+    let wrong = approval(PASSPHRASE, Some(&first.state.fingerprint()));
+    let still = error_of(enroll(&app, &input, &wrong, "l", t).await);
+    assert_eq!(still.code, "center_changed");
+    // Accepting the one shown (as a person may copy it) goes through with the same code.
+    let shown = second.state.fingerprint().to_lowercase();
+    check(enroll(&app, &input, &approval(PASSPHRASE, Some(&shown)), "l", t).await);
+    assert_eq!(enrolled_address(&app), Some(second.url()));
+
+    // Enrolling again with the same Center needs no acceptance.
+    let (input, _) = code(&second);
+    check(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
+    first.stop();
+    second.stop();
+}
+
+#[tokio::test]
+async fn an_enrollment_file_names_the_center_it_is_for() {
+    let dir = check(tempfile::tempdir());
+    let real = center(&dir.path().join("real")).await;
+    let app = app(dir.path());
+    let t = Timeouts::default();
+
+    let (_, file) = code(&real);
+    let parsed: serde_json::Value = check(serde_json::from_str(&file));
+    assert_eq!(parsed["center_fingerprint"], real.state.fingerprint());
+
+    // The same file with another Center's fingerprint: refused before the code is sent.
+    let other = center(&dir.path().join("other")).await;
+    let mut forged = parsed.clone();
+    forged["center_fingerprint"] = other.state.fingerprint().into();
+    let input = EnrollInput {
+        center_address: String::new(),
+        code: String::new(),
+        enrollment_file: Some(forged.to_string()),
+    };
+    let mismatch = error_of(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
+    assert_eq!(mismatch.code, "center_fingerprint_mismatch");
+    assert_eq!(mismatch.params["offered"], real.state.fingerprint());
+    assert_eq!(enrolled_address(&app), None);
+
+    // The true file still works: its code was never sent.
+    let input = EnrollInput {
+        enrollment_file: Some(file),
+        ..input
+    };
+    check(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
+    assert_eq!(enrolled_address(&app), Some(real.url()));
+    real.stop();
+    other.stop();
+}
