@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use first_contact_domain::{passphrase, profile::MAX_DISPLAY_NAME, Language, Profile};
 use first_contact_store::preferences::{self, IDLE_LOCK_RANGE};
-use first_contact_store::Connection;
+use first_contact_store::{Connection, Passphrase};
 
 use crate::error::AppError;
 use crate::views::{AppStatus, NewProfile};
@@ -54,7 +54,7 @@ impl App {
                 field: "display_name".into(),
             });
         }
-        if !passphrase::is_strong_enough(&input.passphrase) {
+        if !passphrase::is_strong_enough(input.passphrase.expose()) {
             return Err(AppError::PassphraseTooWeak);
         }
         if input.passphrase != input.passphrase_confirmation {
@@ -73,16 +73,25 @@ impl App {
         Ok(profile)
     }
 
-    pub fn unlock(&mut self, passphrase: &str) -> Result<Profile, AppError> {
-        self.session = None;
-        let connection = self.vault.unlock(passphrase)?;
+    /// `passphrase` is taken as owned so a `String` from the UI moves into wiped memory
+    /// without a copy being left behind.
+    pub fn unlock(&mut self, passphrase: impl Into<Passphrase>) -> Result<Profile, AppError> {
+        let passphrase = passphrase.into();
+        self.lock();
+        let connection = self.vault.unlock(&passphrase)?;
         let profile = first_contact_store::profile::get(&connection)?;
         self.begin(connection, profile.clone(), self.clock.now());
         Ok(profile)
     }
 
+    /// Closes the store. The WAL is emptied first, so no page image of what the worker typed
+    /// (a deleted draft, say) stays in it while the laptop is locked.
     pub fn lock(&mut self) {
-        self.session = None;
+        if let Some(session) = self.session.take() {
+            // Locking cannot be refused: the connection is closed whatever the checkpoint says,
+            // and a checkpoint that could not run leaves only encrypted pages behind.
+            let _ = first_contact_store::database::close(session.connection);
+        }
     }
 
     /// The worker is active: postpones the idle lock, or reports that it already happened.
@@ -130,7 +139,7 @@ impl App {
             .as_ref()
             .is_some_and(|s| now - s.last_activity > limit)
         {
-            self.session = None;
+            self.lock();
         }
         self.session
             .as_mut()
@@ -148,7 +157,7 @@ impl App {
             .as_ref()
             .is_some_and(|s| now - s.last_activity > limit);
         if expired {
-            self.session = None;
+            self.lock();
         }
         let session = self.session.as_mut().ok_or(AppError::Locked)?;
         session.last_activity = now;

@@ -22,6 +22,7 @@ pub use center::enrollment_target;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use delivery::{enroll, start_sync, sync_once, SharedApp};
 pub use error::{ApiError, AppError};
+pub use first_contact_store::Passphrase;
 pub use views::*;
 
 /// Where the app keeps its data, how hard the passphrase is stretched, and where the

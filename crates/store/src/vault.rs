@@ -14,6 +14,7 @@ use crate::database;
 use crate::error::StoreError;
 use crate::files::{ensure_directory, write_atomically};
 use crate::keyring::{DataKey, KdfParams, Keyring};
+use crate::passphrase::Passphrase;
 use crate::profile;
 
 const DATABASE: &str = "field.db";
@@ -60,7 +61,7 @@ impl Vault {
     /// Creates the encrypted store with `profile` and returns an open connection.
     pub fn create(
         &self,
-        passphrase: &str,
+        passphrase: &Passphrase,
         kdf: KdfParams,
         profile: &Profile,
     ) -> Result<Connection, StoreError> {
@@ -86,7 +87,7 @@ impl Vault {
 
     /// Opens the store with the worker's passphrase. A wrong passphrase fails before the
     /// database is touched.
-    pub fn unlock(&self, passphrase: &str) -> Result<Connection, StoreError> {
+    pub fn unlock(&self, passphrase: &Passphrase) -> Result<Connection, StoreError> {
         let bytes = match fs::read(self.keyring_path()) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
