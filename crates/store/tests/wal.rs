@@ -1,5 +1,6 @@
 //! The write-ahead log keeps old page images (a deleted draft's text among them) until a
-//! checkpoint: after finalising and on closing it must be empty or gone.
+//! checkpoint: after finalising, after deleting a draft and on closing it must be empty or
+//! gone.
 
 mod common;
 
@@ -85,6 +86,15 @@ fn finalising_leaves_the_wal_empty() {
 }
 
 #[test]
+fn deleting_a_draft_leaves_the_wal_empty() {
+    let (_directory, vault, connection) = opened();
+    referral_drafts::save(&connection, &draft("r-5")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(wal_bytes(&wal_path(&vault)) > 0);
+    referral_drafts::delete(&connection, "r-5").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(wal_bytes(&wal_path(&vault)), 0);
+}
+
+#[test]
 fn closing_empties_the_wal_even_while_another_connection_is_open() {
     let (_directory, vault, connection) = opened();
     // SQLite deletes the WAL itself when the last connection closes; a second one keeps it.
@@ -92,7 +102,6 @@ fn closing_empties_the_wal_even_while_another_connection_is_open() {
         .unlock(&PASSPHRASE.into())
         .unwrap_or_else(|e| panic!("{e}"));
     referral_drafts::save(&connection, &draft("r-2")).unwrap_or_else(|e| panic!("{e}"));
-    referral_drafts::delete(&connection, "r-2").unwrap_or_else(|e| panic!("{e}"));
     assert!(wal_bytes(&wal_path(&vault)) > 0);
     let truncated = database::close(connection).unwrap_or_else(|e| panic!("{e}"));
     assert!(truncated);
