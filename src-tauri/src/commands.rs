@@ -5,8 +5,8 @@ use std::sync::MutexGuard;
 use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
     ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView, NewProfile,
-    OutboxEntry, ReconsiderationInput, ReferralDraftSummary, ReferralView, ScreeningSummary,
-    ScreeningView, SharedApp,
+    OutboxEntry, Passphrase, ReconsiderationInput, ReferralDraftSummary, ReferralView,
+    ScreeningSummary, ScreeningView, SharedApp,
 };
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
@@ -41,8 +41,8 @@ pub fn create_profile(state: Shared<'_>, sync: Sync<'_>, input: NewProfile) -> R
 }
 
 #[tauri::command]
-pub fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: String) -> Reply<Profile> {
-    let profile = reply(app(&state).unlock(&passphrase))?;
+pub fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: Passphrase) -> Reply<Profile> {
+    let profile = reply(app(&state).unlock(passphrase))?;
     sync.wake();
     Ok(profile)
 }

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context;
-use first_contact_app::{start_sync, App, AppConfig, SystemClock};
+use first_contact_app::{idle_lock, start_idle_lock, start_sync, App, AppConfig, SystemClock};
 use first_contact_sync::{LoopSettings, Timeouts};
 use tauri::Manager;
 
@@ -63,7 +63,11 @@ fn main() -> anyhow::Result<()> {
             }
             let shared = Arc::clone(&opened);
             let sync = tauri::async_runtime::block_on(async move {
-                start_sync(shared, settings, Timeouts::default())
+                let sync = start_sync(Arc::clone(&shared), settings, Timeouts::default());
+                // Locks on time even when the window sends nothing; the loop then pauses.
+                let paused = sync.clone();
+                start_idle_lock(&shared, idle_lock::CHECK_EVERY, move || paused.wake());
+                sync
             });
             app.manage(opened);
             app.manage(sync);

@@ -131,7 +131,7 @@ async fn main() -> anyhow::Result<()> {
     }
     let sealed_sizes: Vec<usize> = {
         let connection = first_contact_store::Vault::at(directory.path().join("app"))
-            .unlock("benchmark passphrase 2026")?;
+            .unlock(&"benchmark passphrase 2026".into())?;
         first_contact_store::outbox::queued(&connection)?
             .iter()
             .map(|q| q.envelope.len())

@@ -52,7 +52,7 @@ fn main() -> anyhow::Result<()> {
     }
     drop(app);
     let connection =
-        first_contact_store::Vault::at(directory.path().join("app")).unlock(PASSPHRASE)?;
+        first_contact_store::Vault::at(directory.path().join("app")).unlock(&PASSPHRASE.into())?;
     let queued = first_contact_store::outbox::queued(&connection)?;
     anyhow::ensure!(queued.len() == REFERRALS, "{} queued", queued.len());
     let envelope_bytes = queued[0].envelope.len();

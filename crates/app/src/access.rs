@@ -1,19 +1,44 @@
 //! Profile, lock and preferences: who may use the store and when it locks itself.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use std::time::Duration;
+
 use first_contact_domain::{passphrase, profile::MAX_DISPLAY_NAME, Language, Profile};
 use first_contact_store::preferences::{self, IDLE_LOCK_RANGE};
-use first_contact_store::Connection;
+use first_contact_store::{Connection, Passphrase};
 
 use crate::error::AppError;
+use crate::hardening;
 use crate::views::{AppStatus, NewProfile};
 use crate::App;
+
+/// How much further the time since boot may move than the monotonic clock between two checks
+/// before it counts as a suspend. The two differ only by time spent suspended; the slack
+/// absorbs the moment between the two readings.
+const SUSPEND_SLACK: Duration = Duration::from_secs(2);
 
 /// An unlocked store. Dropping it closes the database; the key lives only inside SQLCipher.
 pub(crate) struct Session {
     pub(crate) connection: Connection,
     pub(crate) profile: Profile,
-    last_activity: DateTime<FixedOffset>,
+    /// Monotonic time of the worker's last activity: the idle lock ignores the wall clock.
+    last_activity: Duration,
+    /// The clocks at the last check (monotonic, since boot), to notice a suspend in between.
+    last_check: (Duration, Option<Duration>),
+}
+
+/// Whether the laptop was suspended between two checks: the time since boot, which counts
+/// suspended time, moved on noticeably more than the monotonic clock, which does not.
+fn suspended_between(
+    earlier: (Duration, Option<Duration>),
+    later: (Duration, Option<Duration>),
+) -> bool {
+    match (earlier.1, later.1) {
+        (Some(boot_before), Some(boot_after)) => {
+            let running = later.0.saturating_sub(earlier.0);
+            boot_after.saturating_sub(boot_before) > running + SUSPEND_SLACK
+        }
+        _ => false,
+    }
 }
 
 impl App {
@@ -54,38 +79,48 @@ impl App {
                 field: "display_name".into(),
             });
         }
-        if !passphrase::is_strong_enough(&input.passphrase) {
+        if !passphrase::is_strong_enough(input.passphrase.expose()) {
             return Err(AppError::PassphraseTooWeak);
         }
         if input.passphrase != input.passphrase_confirmation {
             return Err(AppError::PassphraseMismatch);
         }
-        let now = self.clock.now();
         let profile = Profile {
             display_name: display_name.to_owned(),
             agency: input.agency,
-            created_at: now.to_rfc3339(),
+            created_at: self.clock.now().to_rfc3339(),
         };
+        protect_process();
         let connection = self
             .vault
             .create(&input.passphrase, self.config.kdf, &profile)?;
-        self.begin(connection, profile.clone(), now);
+        self.begin(connection, profile.clone());
         Ok(profile)
     }
 
-    pub fn unlock(&mut self, passphrase: &str) -> Result<Profile, AppError> {
-        self.session = None;
-        let connection = self.vault.unlock(passphrase)?;
+    /// `passphrase` is taken as owned so a `String` from the UI moves into wiped memory
+    /// without a copy being left behind.
+    pub fn unlock(&mut self, passphrase: impl Into<Passphrase>) -> Result<Profile, AppError> {
+        let passphrase = passphrase.into();
+        self.lock();
+        protect_process();
+        let connection = self.vault.unlock(&passphrase)?;
         let profile = first_contact_store::profile::get(&connection)?;
-        self.begin(connection, profile.clone(), self.clock.now());
+        self.begin(connection, profile.clone());
         // A sweep that fails (a full disk, say) is tried again at the next unlock: keeping a
         // screening a little longer loses nothing, refusing the unlock would.
         let _ = self.delete_expired_screenings();
         Ok(profile)
     }
 
+    /// Closes the store. The WAL is emptied first, so no page image of what the worker typed
+    /// (a deleted draft, say) stays in it while the laptop is locked.
     pub fn lock(&mut self) {
-        self.session = None;
+        if let Some(session) = self.session.take() {
+            // Locking cannot be refused: the connection is closed whatever the checkpoint says,
+            // and a checkpoint that could not run leaves only encrypted pages behind.
+            let _ = first_contact_store::database::close(session.connection);
+        }
     }
 
     /// The worker is active: postpones the idle lock, or reports that it already happened.
@@ -101,7 +136,10 @@ impl App {
         Ok(self.status())
     }
 
+    /// Only while unlocked: whoever finds the laptop locked must not be able to lengthen the
+    /// lock's wait for the worker's next session.
     pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<AppStatus, AppError> {
+        self.session()?;
         if !IDLE_LOCK_RANGE.contains(&minutes) {
             return Err(AppError::InvalidInput {
                 field: "idle_lock_minutes".into(),
@@ -114,27 +152,40 @@ impl App {
         Ok(self.status())
     }
 
-    fn begin(&mut self, connection: Connection, profile: Profile, now: DateTime<FixedOffset>) {
+    fn begin(&mut self, connection: Connection, profile: Profile) {
+        let monotonic = self.clock.monotonic();
         self.session = Some(Session {
             connection,
             profile,
-            last_activity: now,
+            last_activity: monotonic,
+            last_check: (monotonic, self.clock.since_boot()),
         });
         self.apply_published_catalogue();
+    }
+
+    /// Locks if the session is over: idle for longer than the limit, or the laptop suspended
+    /// since the last check. Called by every operation and by the idle-lock timer, so the lock
+    /// happens on time even when nothing calls in. True when the app is locked afterwards.
+    pub fn enforce_idle_lock(&mut self) -> bool {
+        let monotonic = self.clock.monotonic();
+        let check = (monotonic, self.clock.since_boot());
+        let limit = Duration::from_secs(u64::from(self.preferences.idle_lock_minutes) * 60);
+        let Some(session) = self.session.as_mut() else {
+            return true;
+        };
+        let idle = monotonic.saturating_sub(session.last_activity) > limit;
+        let suspended = suspended_between(session.last_check, check);
+        session.last_check = check;
+        if idle || suspended {
+            self.lock();
+        }
+        self.session.is_none()
     }
 
     /// The connection for work the worker did not ask for (background sync): the same idle
     /// check, but it does not count as activity, so syncing never keeps the app unlocked.
     pub(crate) fn background_connection(&mut self) -> Result<&mut Connection, AppError> {
-        let now = self.clock.now();
-        let limit = Duration::minutes(i64::from(self.preferences.idle_lock_minutes));
-        if self
-            .session
-            .as_ref()
-            .is_some_and(|s| now - s.last_activity > limit)
-        {
-            self.session = None;
-        }
+        self.enforce_idle_lock();
         self.session
             .as_mut()
             .map(|session| &mut session.connection)
@@ -144,17 +195,17 @@ impl App {
     /// The open session, if it has not been idle too long. Every operation on personal data
     /// goes through here, so the idle lock holds even if the UI's own timer did not fire.
     pub(crate) fn session(&mut self) -> Result<&mut Session, AppError> {
-        let now = self.clock.now();
-        let limit = Duration::minutes(i64::from(self.preferences.idle_lock_minutes));
-        let expired = self
-            .session
-            .as_ref()
-            .is_some_and(|s| now - s.last_activity > limit);
-        if expired {
-            self.session = None;
-        }
+        self.enforce_idle_lock();
+        let now = self.clock.monotonic();
         let session = self.session.as_mut().ok_or(AppError::Locked)?;
         session.last_activity = now;
         Ok(session)
     }
+}
+
+/// Defence in depth, so a failure does not stop the worker from unlocking: the store's
+/// encryption at rest does not depend on it. Done before the passphrase is stretched, so the
+/// key never sits in a dumpable process.
+fn protect_process() {
+    let _ = hardening::protect_process();
 }

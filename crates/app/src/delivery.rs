@@ -27,7 +27,7 @@ use crate::App;
 /// The one `App` of a running program, shared by the UI's commands and the sync engine.
 pub type SharedApp = Arc<Mutex<App>>;
 
-fn lock(app: &SharedApp) -> MutexGuard<'_, App> {
+pub(crate) fn lock(app: &SharedApp) -> MutexGuard<'_, App> {
     // A panic elsewhere must not stop delivery: every write is a whole transaction or none.
     app.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

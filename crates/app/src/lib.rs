@@ -6,6 +6,8 @@ mod center;
 pub mod clock;
 pub mod delivery;
 pub mod error;
+mod hardening;
+pub mod idle_lock;
 mod referrals;
 pub mod retention;
 mod screenings;
@@ -23,6 +25,8 @@ pub use center::enrollment_target;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use delivery::{enroll, start_sync, sync_once, SharedApp};
 pub use error::{ApiError, AppError};
+pub use first_contact_store::Passphrase;
+pub use idle_lock::start_idle_lock;
 pub use views::*;
 
 /// Where the app keeps its data, how hard the passphrase is stretched, and where the

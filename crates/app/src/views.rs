@@ -4,6 +4,7 @@
 use first_contact_domain::referral::{Referral, Urgency};
 use first_contact_domain::{AgePath, AgePathKind, AgencyType, FieldIssue, Language, Screening};
 use first_contact_protocol::api::feedback::DecisionOutcome;
+use first_contact_store::Passphrase;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,13 +23,16 @@ pub struct AppStatus {
     pub center_key_problem: Option<ApiError>,
 }
 
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// Only read from the UI, never sent back: the passphrases stay in memory that is wiped.
+#[derive(Clone, PartialEq, Eq, Deserialize, TS)]
 #[ts(export)]
 pub struct NewProfile {
     pub display_name: String,
     pub agency: AgencyType,
-    pub passphrase: String,
-    pub passphrase_confirmation: String,
+    #[ts(type = "string")]
+    pub passphrase: Passphrase,
+    #[ts(type = "string")]
+    pub passphrase_confirmation: Passphrase,
 }
 
 impl std::fmt::Debug for NewProfile {
@@ -159,10 +163,11 @@ pub struct EnrollInput {
 /// What the worker confirms when enrolling: who they are (the passphrase, since enrolling
 /// decides where every later referral goes), and, when the Center differs from the one this
 /// laptop trusts, the new Center's fingerprint as it was shown to them.
-#[derive(Clone, Serialize, Deserialize, TS)]
+#[derive(Clone, Deserialize, TS)]
 #[ts(export)]
 pub struct EnrollApproval {
-    pub passphrase: String,
+    #[ts(type = "string")]
+    pub passphrase: Passphrase,
     pub accept_center: Option<String>,
 }
 

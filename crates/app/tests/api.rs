@@ -126,11 +126,13 @@ fn lock_and_idle_lock() {
     assert_eq!(code(app.record_activity()), "locked");
     assert!(!app.status().unlocked);
 
+    // Changing the lock's wait needs an unlocked session.
+    assert_eq!(code(app.set_idle_lock_minutes(2)), "locked");
+    app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
     app.set_idle_lock_minutes(2)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(code(app.set_idle_lock_minutes(0)), "invalid_input");
     assert_eq!(code(app.set_idle_lock_minutes(121)), "invalid_input");
-    app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
     fixture.clock.advance(Duration::minutes(3));
     assert_eq!(code(app.list_screenings("")), "locked");
 }

@@ -306,8 +306,9 @@ async fn a_signed_catalogue_from_the_center_is_used_and_a_tampered_one_is_refuse
 
     // Someone with the store's key alters the stored catalogue: refused at the next unlock.
     {
-        let connection =
-            check(first_contact_store::Vault::at(dir.path().join("data")).unlock(PASSPHRASE));
+        let connection = check(
+            first_contact_store::Vault::at(dir.path().join("data")).unlock(&PASSPHRASE.into()),
+        );
         let changed = check(connection.execute(
             "UPDATE publications SET signed = replace(signed, '2027.1-center', '2027.9-forged')",
             [],

@@ -160,7 +160,7 @@ fn an_adult_referral_needs_consent_and_is_then_sealed_for_the_center_only() {
     // The Center, and only the Center, opens the frozen envelope.
     drop(app);
     let connection = Vault::at(&fixture.config.data_dir)
-        .unlock(PASSPHRASE)
+        .unlock(&PASSPHRASE.into())
         .unwrap_or_else(|e| panic!("{e}"));
     let queued = first_contact_store::outbox::queued(&connection).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(queued.len(), 1);
@@ -295,4 +295,39 @@ fn deleting_a_draft_removes_it() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(code(app.open_referral(&referral.id)), "not_found");
     assert!(app.list_referral_drafts().unwrap_or_default().is_empty());
+}
+
+/// The size of the store's WAL, zero when there is none.
+fn wal_bytes(fixture: &Fixture) -> u64 {
+    let mut path = Vault::at(&fixture.config.data_dir)
+        .database_path()
+        .into_os_string();
+    path.push("-wal");
+    match std::fs::metadata(&path) {
+        Ok(metadata) => metadata.len(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => 0,
+        Err(error) => panic!("{error}"),
+    }
+}
+
+#[test]
+fn finalising_and_locking_leave_the_wal_empty() {
+    let fixture = Fixture::new(true);
+    let mut app = fixture.app();
+    let mut referral = adult_from_screening(&mut app);
+    complete_but_consent(&mut referral);
+    referral.consent.consent_to_referral = true;
+    referral.consent.consent_to_data_processing = true;
+    referral.consent.consent_language = "ar".into();
+    app.save_referral(referral.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(wal_bytes(&fixture) > 0, "the autosave went to the WAL");
+    app.finalise_referral(&referral.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(wal_bytes(&fixture), 0, "after finalising");
+
+    app.new_referral(None).unwrap_or_else(|e| panic!("{e}"));
+    assert!(wal_bytes(&fixture) > 0);
+    app.lock();
+    assert_eq!(wal_bytes(&fixture), 0, "after locking");
 }

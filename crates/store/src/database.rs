@@ -44,5 +44,28 @@ pub fn configure(connection: &Connection, key: &DataKey) -> Result<(), StoreErro
          PRAGMA secure_delete = ON;
          PRAGMA temp_store = MEMORY;",
     )?;
+    // Each time the WAL is reset after a checkpoint, cut it back to nothing: old page images
+    // (of deleted drafts, say) do not linger in the file beyond the next checkpoint.
+    connection.execute_batch("PRAGMA journal_size_limit = 0;")?;
     Ok(())
+}
+
+/// Copies the whole WAL into the database and truncates it to zero bytes, so the page images
+/// it held (a finalised draft's text among them) are no longer in any file we control. The
+/// checkpoint cannot finish while another connection is reading: then the answer is `false`
+/// and the pages wait for the next checkpoint.
+pub fn truncate_wal(connection: &Connection) -> Result<bool, StoreError> {
+    let busy = connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+        row.get::<_, i64>(0)
+    })?;
+    Ok(busy == 0)
+}
+
+/// Closes the connection after truncating the WAL. SQLite removes the WAL itself when the last
+/// connection closes, but not while another one (say a crash probe or a second process) is
+/// open; the explicit checkpoint empties it in that case too.
+pub fn close(connection: Connection) -> Result<bool, StoreError> {
+    let truncated = truncate_wal(&connection);
+    connection.close().map_err(|(_, error)| error)?;
+    truncated
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::error::StoreError;
+use crate::passphrase::Passphrase;
 
 const FORMAT: u32 = 1;
 const KEY_BYTES: usize = 32;
@@ -84,7 +85,11 @@ pub struct Keyring {
 
 impl Keyring {
     /// Wraps `key` under `passphrase`.
-    pub fn wrap(key: &DataKey, passphrase: &str, kdf: KdfParams) -> Result<Self, StoreError> {
+    pub fn wrap(
+        key: &DataKey,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<Self, StoreError> {
         let mut salt = [0u8; SALT_BYTES];
         let mut nonce = [0u8; NONCE_BYTES];
         fill_random(&mut salt)?;
@@ -113,7 +118,7 @@ impl Keyring {
     }
 
     /// Unwraps the data key; a wrong passphrase and a tampered file both fail authentication.
-    pub fn unwrap_key(&self, passphrase: &str) -> Result<DataKey, StoreError> {
+    pub fn unwrap_key(&self, passphrase: &Passphrase) -> Result<DataKey, StoreError> {
         let corrupt = |what: &str| StoreError::Corrupt(format!("keyring: {what}"));
         if self.format != FORMAT {
             return Err(corrupt("unknown format"));
@@ -172,7 +177,7 @@ fn fill_random(buffer: &mut [u8]) -> Result<(), StoreError> {
     getrandom::fill(buffer).map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))
 }
 
-fn derive(passphrase: &str, salt: &[u8], kdf: KdfParams) -> Result<DataKey, StoreError> {
+fn derive(passphrase: &Passphrase, salt: &[u8], kdf: KdfParams) -> Result<DataKey, StoreError> {
     let params = Params::new(
         kdf.memory_kib,
         kdf.iterations,
@@ -182,7 +187,7 @@ fn derive(passphrase: &str, salt: &[u8], kdf: KdfParams) -> Result<DataKey, Stor
     .map_err(|e| StoreError::Corrupt(format!("keyring parameters: {e}")))?;
     let mut key = [0u8; KEY_BYTES];
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password_into(passphrase.as_bytes(), salt, &mut key)
+        .hash_password_into(passphrase.expose().as_bytes(), salt, &mut key)
         .map_err(|e| StoreError::Corrupt(format!("key derivation: {e}")))?;
     let derived = DataKey(key);
     key.zeroize();
@@ -195,7 +200,7 @@ mod tests {
 
     fn round_trip() -> (DataKey, Keyring) {
         let key = DataKey::random().unwrap_or_else(|e| panic!("{e}"));
-        let ring = Keyring::wrap(&key, "correct horse battery", KdfParams::MINIMUM)
+        let ring = Keyring::wrap(&key, &"correct horse battery".into(), KdfParams::MINIMUM)
             .unwrap_or_else(|e| panic!("{e}"));
         (key, ring)
     }
@@ -204,7 +209,7 @@ mod tests {
     fn right_passphrase_unwraps_the_same_key() {
         let (key, ring) = round_trip();
         let unwrapped = ring
-            .unwrap_key("correct horse battery")
+            .unwrap_key(&"correct horse battery".into())
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(unwrapped.bytes(), key.bytes());
     }
@@ -213,7 +218,7 @@ mod tests {
     fn wrong_passphrase_is_refused() {
         let (_, ring) = round_trip();
         assert!(matches!(
-            ring.unwrap_key("correct horse battery!"),
+            ring.unwrap_key(&"correct horse battery!".into()),
             Err(StoreError::WrongPassphrase)
         ));
     }
@@ -223,12 +228,12 @@ mod tests {
         let (_, mut ring) = round_trip();
         ring.kdf.iterations += 1;
         assert!(matches!(
-            ring.unwrap_key("correct horse battery"),
+            ring.unwrap_key(&"correct horse battery".into()),
             Err(StoreError::WrongPassphrase)
         ));
         ring.kdf.memory_kib = 8;
         assert!(matches!(
-            ring.unwrap_key("correct horse battery"),
+            ring.unwrap_key(&"correct horse battery".into()),
             Err(StoreError::Corrupt(_))
         ));
     }

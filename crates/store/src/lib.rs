@@ -13,6 +13,7 @@ pub mod files;
 pub mod keyring;
 pub mod migrations;
 pub mod outbox;
+mod passphrase;
 pub mod preferences;
 pub mod profile;
 pub mod publications;
@@ -23,5 +24,6 @@ mod vault;
 
 pub use error::StoreError;
 pub use keyring::KdfParams;
+pub use passphrase::Passphrase;
 pub use rusqlite::Connection;
 pub use vault::{Vault, VaultState};

@@ -4,6 +4,7 @@
 
 use rusqlite::{params, Connection};
 
+use crate::database;
 use crate::error::StoreError;
 
 /// What the laptop keeps about a finalised referral: nothing that names or describes a person.
@@ -65,6 +66,10 @@ pub fn finalise(
     }
     queue_in(&transaction, status, envelope)?;
     transaction.commit()?;
+    // The draft's text is gone from the database (secure_delete) but its old page images are
+    // still in the WAL until a checkpoint. The referral is queued whatever happens here: a
+    // checkpoint that cannot run now (busy, or failing) is retried when the store locks.
+    let _ = database::truncate_wal(connection);
     Ok(())
 }
 

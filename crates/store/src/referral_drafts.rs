@@ -4,6 +4,7 @@
 use first_contact_domain::referral::Referral;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::database;
 use crate::error::StoreError;
 
 pub fn save(connection: &Connection, draft: &Referral) -> Result<(), StoreError> {
@@ -39,10 +40,16 @@ pub fn all(connection: &Connection) -> Result<Vec<Referral>, StoreError> {
     Ok(drafts)
 }
 
-/// Deletes a draft; `NotFound` if there was none.
+/// Deletes a draft; `NotFound` if there was none. The WAL is truncated afterwards, as after
+/// finalising: its older page images still hold the draft's text.
 pub fn delete(connection: &Connection, id: &str) -> Result<(), StoreError> {
     match connection.execute("DELETE FROM referral_drafts WHERE id = ?1", params![id])? {
         0 => Err(StoreError::NotFound),
-        _ => Ok(()),
+        _ => {
+            // The draft is deleted whatever happens here; a checkpoint that cannot run now is
+            // retried when the store locks.
+            let _ = database::truncate_wal(connection);
+            Ok(())
+        }
     }
 }

@@ -14,6 +14,7 @@ use crate::database;
 use crate::error::StoreError;
 use crate::files::{ensure_directory, write_atomically};
 use crate::keyring::{DataKey, KdfParams, Keyring};
+use crate::passphrase::Passphrase;
 use crate::profile;
 
 const DATABASE: &str = "field.db";
@@ -60,7 +61,7 @@ impl Vault {
     /// Creates the encrypted store with `profile` and returns an open connection.
     pub fn create(
         &self,
-        passphrase: &str,
+        passphrase: &Passphrase,
         kdf: KdfParams,
         profile: &Profile,
     ) -> Result<Connection, StoreError> {
@@ -86,7 +87,7 @@ impl Vault {
 
     /// Opens the store with the worker's passphrase. A wrong passphrase fails before the
     /// database is touched.
-    pub fn unlock(&self, passphrase: &str) -> Result<Connection, StoreError> {
+    pub fn unlock(&self, passphrase: &Passphrase) -> Result<Connection, StoreError> {
         let key = self.data_key(passphrase)?;
         if !self.database_path().is_file() {
             return Err(StoreError::Corrupt("the database file is missing".into()));
@@ -97,11 +98,11 @@ impl Vault {
 
     /// Checks the passphrase (as slowly as unlocking does) without opening the database: for
     /// actions that ask the worker to confirm who they are while the store is already open.
-    pub fn check_passphrase(&self, passphrase: &str) -> Result<(), StoreError> {
+    pub fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), StoreError> {
         self.data_key(passphrase).map(drop)
     }
 
-    fn data_key(&self, passphrase: &str) -> Result<crate::keyring::DataKey, StoreError> {
+    fn data_key(&self, passphrase: &Passphrase) -> Result<crate::keyring::DataKey, StoreError> {
         let bytes = match fs::read(self.keyring_path()) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {

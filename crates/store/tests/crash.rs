@@ -17,7 +17,7 @@ fn a_killed_finalise_leaves_each_referral_a_draft_or_queued() {
     let vault = Vault::at(directory.path().join("data"));
     drop(
         vault
-            .create(PASSPHRASE, KDF, &profile())
+            .create(&PASSPHRASE.into(), KDF, &profile())
             .unwrap_or_else(|e| panic!("{e}")),
     );
     let mut started = BTreeSet::new();
@@ -41,7 +41,9 @@ fn a_killed_finalise_leaves_each_referral_a_draft_or_queued() {
         child.kill().unwrap_or_else(|e| panic!("{e}"));
         let _ = child.wait();
 
-        let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+        let connection = vault
+            .unlock(&PASSPHRASE.into())
+            .unwrap_or_else(|e| panic!("{e}"));
         let drafts: BTreeSet<String> = referral_drafts::all(&connection)
             .unwrap_or_else(|e| panic!("{e}"))
             .into_iter()
@@ -76,7 +78,7 @@ fn a_killed_finalise_leaves_each_referral_a_draft_or_queued() {
         std::fs::remove_dir_all(vault.directory()).unwrap_or_else(|e| panic!("{e}"));
         drop(
             vault
-                .create(PASSPHRASE, KDF, &profile())
+                .create(&PASSPHRASE.into(), KDF, &profile())
                 .unwrap_or_else(|e| panic!("{e}")),
         );
         started.clear();

@@ -56,9 +56,11 @@ fn a_full_disk_refuses_the_save_and_keeps_what_was_saved() {
     let _mount = Mount::tmpfs(directory.path(), "1m");
     let vault = Vault::at(directory.path().join("data"));
     vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
-    let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let connection = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
 
     let mut saved = Vec::new();
     let failure = (0..1000).find_map(|n| {
@@ -79,7 +81,9 @@ fn a_full_disk_refuses_the_save_and_keeps_what_was_saved() {
     );
     drop(connection);
 
-    let reopened = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let reopened = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
     for s in &saved {
         assert_eq!(screenings::get(&reopened, &s.id).ok().as_ref(), Some(s));
     }
@@ -90,22 +94,26 @@ fn a_read_only_folder_is_reported_and_left_intact() {
     let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let vault = Vault::at(directory.path());
     vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     {
-        let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+        let connection = vault
+            .unlock(&PASSPHRASE.into())
+            .unwrap_or_else(|e| panic!("{e}"));
         screenings::save(&connection, &screening("s-1", "Amina")).unwrap_or_else(|e| panic!("{e}"));
     }
     let before = all_bytes(directory.path());
     {
         let _mount = Mount::read_only(directory.path());
         assert!(matches!(
-            vault.unlock(PASSPHRASE),
+            vault.unlock(&PASSPHRASE.into()),
             Err(StoreError::ReadOnly)
         ));
     }
     assert_eq!(all_bytes(directory.path()), before);
-    let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let connection = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(screenings::get(&connection, "s-1").is_ok());
 }
 
@@ -120,7 +128,7 @@ fn finalising_on_a_full_disk_fails_and_keeps_the_draft() {
     let _mount = Mount::tmpfs(directory.path(), "2m");
     let vault = Vault::at(directory.path().join("data"));
     let mut connection = vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
     let mut draft = Referral::blank("r-1".into(), AgencyType::Ngo, today, "2026-11-28T10:00:00Z");
@@ -161,7 +169,9 @@ fn finalising_on_a_full_disk_fails_and_keeps_the_draft() {
     drop(connection);
     std::fs::remove_file(&filler).unwrap_or_else(|e| panic!("{e}"));
 
-    let mut connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let mut connection = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         referral_drafts::get(&connection, "r-1")
             .map(|d| d.person.name)

@@ -9,7 +9,7 @@ fn created() -> (tempfile::TempDir, Vault) {
     let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let vault = Vault::at(directory.path().join("data"));
     vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     (directory, vault)
 }
@@ -20,15 +20,15 @@ fn a_new_folder_has_no_profile_and_creation_locks_it_behind_the_passphrase() {
     let vault = Vault::at(directory.path().join("data"));
     assert_eq!(vault.state(), VaultState::NoProfile);
     assert!(matches!(
-        vault.unlock(PASSPHRASE),
+        vault.unlock(&PASSPHRASE.into()),
         Err(StoreError::NoProfile)
     ));
     vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(vault.state(), VaultState::Locked);
     assert!(matches!(
-        vault.create(PASSPHRASE, KDF, &profile()),
+        vault.create(&PASSPHRASE.into(), KDF, &profile()),
         Err(StoreError::ProfileExists)
     ));
 }
@@ -37,10 +37,14 @@ fn a_new_folder_has_no_profile_and_creation_locks_it_behind_the_passphrase() {
 fn data_survives_closing_and_reopening() {
     let (_directory, vault) = created();
     {
-        let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+        let connection = vault
+            .unlock(&PASSPHRASE.into())
+            .unwrap_or_else(|e| panic!("{e}"));
         screenings::save(&connection, &screening("s-1", "Amina")).unwrap_or_else(|e| panic!("{e}"));
     }
-    let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let connection = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(profile::get(&connection).ok(), Some(profile()));
     let loaded = screenings::get(&connection, "s-1").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.person.alias, "Amina");
@@ -55,7 +59,7 @@ fn wrong_passphrase_is_refused_and_touches_nothing() {
     let (_directory, vault) = created();
     let before = all_bytes(vault.directory());
     assert!(matches!(
-        vault.unlock("blue kettle 1987 evening"),
+        vault.unlock(&"blue kettle 1987 evening".into()),
         Err(StoreError::WrongPassphrase)
     ));
     assert_eq!(all_bytes(vault.directory()), before);
@@ -65,12 +69,14 @@ fn wrong_passphrase_is_refused_and_touches_nothing() {
 fn database_of_a_newer_version_is_refused() {
     let (_directory, vault) = created();
     {
-        let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+        let connection = vault
+            .unlock(&PASSPHRASE.into())
+            .unwrap_or_else(|e| panic!("{e}"));
         connection
             .pragma_update(None, "user_version", migrations::latest() + 1)
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    match vault.unlock(PASSPHRASE) {
+    match vault.unlock(&PASSPHRASE.into()) {
         Err(StoreError::NewerSchema { found, supported }) => {
             assert_eq!(found, migrations::latest() + 1);
             assert_eq!(supported, migrations::latest());
@@ -82,7 +88,9 @@ fn database_of_a_newer_version_is_refused() {
 #[test]
 fn migrations_from_empty_reach_the_latest_schema() {
     let (_directory, vault) = created();
-    let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let connection = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         migrations::current(&connection).ok(),
         Some(migrations::latest())
@@ -114,7 +122,9 @@ fn nothing_on_disk_is_readable_without_the_key() {
     let (_directory, vault) = created();
     let alias = "Nadežda Quillfeather";
     {
-        let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+        let connection = vault
+            .unlock(&PASSPHRASE.into())
+            .unwrap_or_else(|e| panic!("{e}"));
         let mut s = screening("s-secret", alias);
         s.observations.push(first_contact_domain::Observation {
             indicator: "EX.excessive-hours".into(),
@@ -152,7 +162,7 @@ fn a_damaged_database_is_reported_as_damaged() {
     let (_directory, vault) = created();
     std::fs::write(vault.database_path(), vec![0x5a; 8192]).unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(
-        vault.unlock(PASSPHRASE),
+        vault.unlock(&PASSPHRASE.into()),
         Err(StoreError::Corrupt(_))
     ));
 }
@@ -163,15 +173,17 @@ fn a_leftover_of_an_interrupted_creation_is_replaced() {
     let vault = Vault::at(directory.path());
     std::fs::write(vault.database_path(), b"half-written").unwrap_or_else(|e| panic!("{e}"));
     vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(vault.unlock(PASSPHRASE).is_ok());
+    assert!(vault.unlock(&PASSPHRASE.into()).is_ok());
 }
 
 #[test]
 fn connections_are_durable_and_overwrite_deleted_content() {
     let (_directory, vault) = created();
-    let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let connection = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
     let pragma = |name: &str| -> String {
         connection
             .query_row(&format!("PRAGMA {name}"), [], |row| {
@@ -190,4 +202,6 @@ fn connections_are_durable_and_overwrite_deleted_content() {
     assert_eq!(pragma("journal_mode"), "wal");
     assert_eq!(pragma("synchronous"), "2");
     assert_eq!(pragma("foreign_keys"), "1");
+    // The WAL is cut back to nothing when it is reset, so stale pages do not pile up in it.
+    assert_eq!(pragma("journal_size_limit"), "0");
 }

@@ -13,7 +13,7 @@ fn opened() -> (tempfile::TempDir, Vault, Connection) {
     let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let vault = Vault::at(directory.path().join("data"));
     let connection = vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     (directory, vault, connection)
 }

@@ -36,7 +36,7 @@ fn finalising_a_referral_deletes_the_screening_it_came_from_and_no_other() {
     let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let vault = Vault::at(directory.path().join("data"));
     let mut connection = vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     for id in ["s-referred", "s-other"] {
         screenings::save(&connection, &screening(id, "Ana")).unwrap_or_else(|e| panic!("{e}"));
@@ -87,7 +87,7 @@ fn old_unreferred_screenings_go_and_the_rest_stay() {
     let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let vault = Vault::at(directory.path().join("data"));
     let mut connection = vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     let cutoff = at("2026-11-01T12:00:00+01:00");
     // Just before the cutoff (in another offset), just after, and old but with a draft.
@@ -117,7 +117,7 @@ fn a_screening_is_deleted_on_request_and_the_retention_is_a_setting() {
     let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let vault = Vault::at(directory.path().join("data"));
     let connection = vault
-        .create(PASSPHRASE, KDF, &profile())
+        .create(&PASSPHRASE.into(), KDF, &profile())
         .unwrap_or_else(|e| panic!("{e}"));
     screenings::save(&connection, &screening("s-1", "Ana")).unwrap_or_else(|e| panic!("{e}"));
     screenings::delete(&connection, "s-1").unwrap_or_else(|e| panic!("{e}"));
@@ -136,7 +136,9 @@ fn a_screening_is_deleted_on_request_and_the_retention_is_a_setting() {
     );
     profile::set_screening_retention_days(&connection, 7).unwrap_or_else(|e| panic!("{e}"));
     drop(connection);
-    let connection = vault.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    let connection = vault
+        .unlock(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(profile::screening_retention_days(&connection).ok(), Some(7));
     // The schema refuses what the app would never send.
     assert!(profile::set_screening_retention_days(&connection, 0).is_err());

@@ -17,7 +17,7 @@ use crate::backoff::{random_jitter, Backoff};
 use crate::error::{SyncError, SyncProblem};
 use crate::http::CenterApi;
 use crate::local::LocalStore;
-use crate::plan::{self, ItemEffect};
+use crate::plan::{self, FeedStep, ItemEffect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -134,16 +134,14 @@ pub async fn pass<A: CenterApi, L: LocalStore + ?Sized>(
         let page = target.api.decisions(cursor).await?;
         let decisions =
             plan::verify_decisions(&page.decisions, &target.verifier, &target.device_id)?;
-        if page.next_cursor < cursor {
-            return Err(SyncError::new(
-                SyncProblem::UnexpectedResponse,
-                "the decision feed went backwards",
-            ));
+        let step = plan::feed_step(cursor, &decisions, page.next_cursor, page.more)?;
+        if step == FeedStep::Stalled {
+            break;
         }
         report.decisions += decisions.len();
         local.record_decisions(&decisions, page.next_cursor)?;
         cursor = page.next_cursor;
-        if !page.more || decisions.is_empty() {
+        if step == FeedStep::RecordAndStop {
             break;
         }
     }
@@ -162,7 +160,11 @@ pub async fn pass<A: CenterApi, L: LocalStore + ?Sized>(
                 "a publication of another kind",
             ));
         }
-        if local.publication_version(kind)?.as_deref() != Some(publication.version.as_str()) {
+        let newer = match local.publication_version(kind)? {
+            Some(stored) => plan::is_newer_version(&publication.version, &stored),
+            None => true,
+        };
+        if newer {
             local.record_publication(&publication, &signed)?;
             report.publications += 1;
         }

@@ -133,6 +133,77 @@ pub fn verify_decisions(
         .collect()
 }
 
+/// What a page of the decision feed, asked for after `cursor`, lets the pass do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedStep {
+    /// Store the page's decisions with its cursor, then ask for the next page.
+    RecordAndContinue,
+    /// Store the page's decisions with its cursor; the feed is read to its end for now.
+    RecordAndStop,
+    /// The cursor did not move: there is nothing to store, and asking again would bring the
+    /// same page back, so the feed ends here for this pass.
+    Stalled,
+}
+
+/// Checks a verified page of the feed against the cursor it was asked with. A page that does
+/// not move the cursor ends the feed, `more` or not. On a page that does, every decision must
+/// lie after the cursor and no further than the page's cursor, so each page that goes on brings
+/// decisions the device has not seen: the feed ends even if the Center keeps saying `more`.
+pub fn feed_step(
+    cursor: i64,
+    decisions: &[VerifiedDecision],
+    next_cursor: i64,
+    more: bool,
+) -> Result<FeedStep, SyncError> {
+    let unexpected = |what: &str| SyncError::new(SyncProblem::UnexpectedResponse, what);
+    if next_cursor < cursor {
+        return Err(unexpected("the decision feed went backwards"));
+    }
+    if next_cursor == cursor {
+        // Whatever such a page carries is either nothing or decisions already stored.
+        return Ok(FeedStep::Stalled);
+    }
+    if decisions
+        .iter()
+        .any(|item| item.decision.sequence <= cursor || item.decision.sequence > next_cursor)
+    {
+        return Err(unexpected("a decision outside the page it came in"));
+    }
+    if more && !decisions.is_empty() {
+        Ok(FeedStep::RecordAndContinue)
+    } else {
+        Ok(FeedStep::RecordAndStop)
+    }
+}
+
+/// Whether a publication of version `candidate` is newer than the stored `stored`. Versions
+/// (`2026.11.0`, `2027.1`) are compared part by part, numbers as numbers (`2027.10` is newer
+/// than `2027.9`), other parts as text; a version that extends another (`2027.1.1` after
+/// `2027.1`) is newer. An equal or older version is not, so a stale or replayed publication
+/// never replaces the one in use.
+pub fn is_newer_version(candidate: &str, stored: &str) -> bool {
+    compare_versions(candidate, stored) == std::cmp::Ordering::Greater
+}
+
+fn compare_versions(left: &str, right: &str) -> std::cmp::Ordering {
+    let parts = |text: &str| -> Vec<String> {
+        text.split(['.', '-', '_'])
+            .map(|part| part.trim().to_owned())
+            .collect()
+    };
+    let (left, right) = (parts(left), parts(right));
+    for (a, b) in left.iter().zip(&right) {
+        let order = match (a.parse::<u64>(), b.parse::<u64>()) {
+            (Ok(a), Ok(b)) => a.cmp(&b),
+            _ => a.cmp(b),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    left.len().cmp(&right.len())
+}
+
 #[cfg(test)]
 mod tests {
     use first_contact_protocol::EnvelopeKind;
@@ -163,5 +234,62 @@ mod tests {
         let huge = vec![pending("a", 9 << 20)];
         assert_eq!(batch(&huge).items.len(), 1);
         assert!(batch(&[]).items.is_empty());
+    }
+
+    #[test]
+    fn versions_compare_part_by_part_and_numbers_as_numbers() {
+        assert!(is_newer_version("2027.10", "2027.9"));
+        assert!(is_newer_version("2026.11.1", "2026.11.0"));
+        assert!(is_newer_version("2027.1.1", "2027.1"));
+        assert!(is_newer_version("2027.1", "2026.12.5"));
+        assert!(!is_newer_version("2026.11.0", "2026.11.0"));
+        assert!(!is_newer_version("2027.9", "2027.10"));
+        assert!(!is_newer_version("2026.12.5", "2027.1"));
+        assert!(!is_newer_version("2027.1", "2027.1.1"));
+        assert!(is_newer_version("2027-b", "2027-a"));
+    }
+
+    fn decided(sequence: i64) -> VerifiedDecision {
+        VerifiedDecision {
+            decision: Decision {
+                decision_id: format!("d-{sequence}"),
+                sequence,
+                referral_id: "r".into(),
+                center_reference: "CTR-2026-1".into(),
+                outcome: first_contact_protocol::api::feedback::DecisionOutcome::Identified,
+                reasons: String::new(),
+                criteria_version: "c".into(),
+                decided_at: "t".into(),
+                answers: None,
+                device_id: uuid::Uuid::nil(),
+            },
+            signed: SignedDocument {
+                purpose: Purpose::Decision,
+                payload: String::new(),
+                signature: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_feed_page_that_does_not_move_the_cursor_ends_the_feed() {
+        assert_eq!(feed_step(5, &[], 5, true).ok(), Some(FeedStep::Stalled));
+        assert_eq!(feed_step(5, &[], 5, false).ok(), Some(FeedStep::Stalled));
+        assert_eq!(
+            feed_step(7, &[decided(6), decided(7)], 7, true).ok(),
+            Some(FeedStep::Stalled)
+        );
+        assert_eq!(
+            feed_step(5, &[decided(6), decided(7)], 7, true).ok(),
+            Some(FeedStep::RecordAndContinue)
+        );
+        assert_eq!(
+            feed_step(5, &[decided(6)], 6, false).ok(),
+            Some(FeedStep::RecordAndStop)
+        );
+        // Decisions already seen, sent again under a made-up later cursor.
+        assert!(feed_step(7, &[decided(6), decided(7)], 9, true).is_err());
+        assert!(feed_step(5, &[decided(8)], 7, true).is_err());
+        assert!(feed_step(5, &[], 4, true).is_err());
     }
 }

@@ -9,13 +9,13 @@ use anyhow::Context;
 use first_contact_domain::referral::Referral;
 use first_contact_domain::AgencyType;
 use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
-use first_contact_store::{referral_drafts, Vault};
+use first_contact_store::{referral_drafts, Passphrase, Vault};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let directory = args.get(1).context("data dir")?;
-    let passphrase = args.get(2).context("passphrase")?;
-    let mut connection = Vault::at(directory).unlock(passphrase)?;
+    let passphrase = Passphrase::from(args.get(2).context("passphrase")?.as_str());
+    let mut connection = Vault::at(directory).unlock(&passphrase)?;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).context("date")?;
     let mut out = std::io::stdout().lock();
     for n in 0.. {
