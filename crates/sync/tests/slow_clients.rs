@@ -438,12 +438,15 @@ async fn early_401s(center: &RunningCenter, client: &reqwest::Client, http1: boo
                 http1 && size > first_contact_center::connection::DRAIN_LIMIT,
                 "size {size}"
             );
+            // A POST, which a client does not retry on its own on another connection.
             let next = client
-                .get(format!("{}/v1/health", center.url()))
+                .post(format!("{}/v1/enrollment", center.url()))
+                .header("content-type", "application/json")
+                .body("{}")
                 .send()
                 .await;
             let next = next.unwrap_or_else(|e| panic!("after a 401 with {size} bytes: {e:?}"));
-            assert_eq!(next.status(), 200);
+            assert_eq!(next.status(), 400);
         }
     }
 }
@@ -516,4 +519,74 @@ async fn a_storage_failure_is_answered_503_without_its_detail() {
     for internal in ["publications", "no such table", "storage", "sqlite"] {
         assert!(!error.detail.contains(internal), "{}", error.detail);
     }
+}
+
+/// The same, by hand on one connection, so no client's own retry can hide it: the whole body is
+/// sent, the 401 read, and then either the answer said `Connection: close` and the connection
+/// ends, or it did not and the next request on it is answered.
+#[tokio::test]
+async fn a_connection_answered_before_its_body_is_read_is_reusable_or_says_close() {
+    let dir = check(tempfile::tempdir());
+    let center = start_with(dir.path(), limits()).await;
+    for size in [16, 1_000, 60_000, 200_000, 1_000_000] {
+        let mut stream = check(tls_from(&center, loopback(7, 0)).await);
+        let head = format!(
+            "POST /v1/envelopes HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n\
+             authorization: Bearer 00000000-0000-0000-0000-000000000000.nope\r\n\
+             content-length: {size}\r\n\r\n"
+        );
+        let (mut reading, mut writing) = tokio::io::split(&mut stream);
+        // Written alongside the reading: the Center may answer, and stop reading, before the end.
+        let body = vec![b' '; size];
+        let writing_all = async {
+            let _ = writing.write_all(head.as_bytes()).await;
+            let _ = writing.write_all(&body).await;
+            let _ = writing.flush().await;
+            writing
+        };
+        let (mut writing, answer) = tokio::join!(writing_all, read_answer(&mut reading));
+        let Some(answer) = answer else {
+            panic!("no answer to a request of {size} bytes");
+        };
+        assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+        if answer.to_ascii_lowercase().contains("connection: close") {
+            let mut rest = Vec::new();
+            let ended =
+                tokio::time::timeout(Duration::from_secs(5), reading.read_to_end(&mut rest));
+            assert!(ended.await.is_ok(), "size {size}: said close, stayed open");
+            continue;
+        }
+        let sent = writing
+            .write_all(b"GET /v1/health HTTP/1.1\r\nhost: localhost\r\n\r\n")
+            .await;
+        let next = read_answer(&mut reading).await;
+        assert!(
+            sent.is_ok()
+                && next
+                    .as_deref()
+                    .is_some_and(|a| a.starts_with("HTTP/1.1 200")),
+            "size {size}: the connection looked reusable and was not: {next:?}"
+        );
+    }
+}
+
+/// One HTTP/1.1 answer with a `content-length`, as text; `None` if the connection ends first.
+async fn read_answer<R: AsyncReadExt + Unpin>(reading: &mut R) -> Option<String> {
+    let mut received = Vec::new();
+    let mut byte = [0u8; 1];
+    while !received.ends_with(b"\r\n\r\n") {
+        if reading.read(&mut byte).await.ok()? == 0 {
+            return None;
+        }
+        received.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&received).to_ascii_lowercase();
+    let length = head
+        .lines()
+        .find_map(|line| line.strip_prefix("content-length:"))
+        .and_then(|value| value.trim().parse::<usize>().ok())?;
+    let mut body = vec![0u8; length];
+    reading.read_exact(&mut body).await.ok()?;
+    received.extend_from_slice(&body);
+    Some(String::from_utf8_lossy(&received).into_owned())
 }
