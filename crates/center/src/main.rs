@@ -100,17 +100,17 @@ enum Command {
 #[derive(Args)]
 struct LimitArgs {
     /// Seconds a client has for the TLS handshake.
-    #[arg(long, env = "CENTER_HANDSHAKE_TIMEOUT_SECS", default_value_t = default_limits().handshake_timeout.as_secs())]
+    #[arg(long, env = "CENTER_HANDSHAKE_TIMEOUT_SECS", default_value_t = default_limits().handshake_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
     handshake_timeout_secs: u64,
     /// Seconds a client has to send a request's head (on HTTP/1.1 counted from the previous
     /// answer, so it bounds idle keep-alive too).
-    #[arg(long, env = "CENTER_HEADER_TIMEOUT_SECS", default_value_t = default_limits().header_read_timeout.as_secs())]
+    #[arg(long, env = "CENTER_HEADER_TIMEOUT_SECS", default_value_t = default_limits().header_read_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
     header_timeout_secs: u64,
     /// Seconds a connection may stay open with no request in flight.
-    #[arg(long, env = "CENTER_IDLE_TIMEOUT_SECS", default_value_t = default_limits().idle_timeout.as_secs())]
+    #[arg(long, env = "CENTER_IDLE_TIMEOUT_SECS", default_value_t = default_limits().idle_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
     idle_timeout_secs: u64,
     /// Seconds a client has to send a request's body; then 408 and the connection is closed.
-    #[arg(long, env = "CENTER_BODY_TIMEOUT_SECS", default_value_t = default_limits().body_read_timeout.as_secs())]
+    #[arg(long, env = "CENTER_BODY_TIMEOUT_SECS", default_value_t = default_limits().body_read_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
     body_timeout_secs: u64,
     /// Open connections in all; keep it well under the open-files limit (`ulimit -n`).
     #[arg(long, env = "CENTER_MAX_CONNECTIONS", default_value_t = default_limits().max_connections)]
@@ -119,7 +119,7 @@ struct LimitArgs {
     #[arg(long, env = "CENTER_MAX_CONNECTIONS_PER_IP", default_value_t = default_limits().max_connections_per_ip)]
     max_connections_per_ip: usize,
     /// Enrollment requests (proof and enrollment) one IP address may make a minute.
-    #[arg(long, env = "CENTER_ENROLLMENT_PER_MINUTE", default_value_t = default_limits().enrollment_per_minute)]
+    #[arg(long, env = "CENTER_ENROLLMENT_PER_MINUTE", default_value_t = default_limits().enrollment_per_minute, value_parser = clap::value_parser!(u32).range(1..))]
     enrollment_per_minute: u32,
 }
 
@@ -262,6 +262,17 @@ async fn main() -> Result<()> {
             println!("  CA devices pin: {}", ca.display());
             println!(
                 "  keys: {IDENTITY_FILE}, {SIGNING_KEY_FILE}; public recipient: {RECIPIENT_FILE}"
+            );
+            let limits = &config.limits;
+            println!(
+                "  limits: handshake {}s, head {}s, body {}s, idle {}s; {} connections, {} per address; {} enrollment requests a minute per address",
+                limits.handshake_timeout.as_secs(),
+                limits.header_read_timeout.as_secs(),
+                limits.body_read_timeout.as_secs(),
+                limits.idle_timeout.as_secs(),
+                limits.max_connections,
+                limits.max_connections_per_ip,
+                limits.enrollment_per_minute
             );
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => println!("Stopping."),
