@@ -489,6 +489,19 @@ async fn enrollment_requests_over_the_rate_limit_get_429() {
             .await,
     );
     assert_eq!(health.status(), 200);
+    // The sync client takes it as a Center to try again later, not as a bad code.
+    let code = issue_code(&center, "Ana");
+    let refused =
+        first_contact_sync::enroll(&center.url(), &code, "laptop", Timeouts::default()).await;
+    let Err(error) = refused else {
+        panic!("enrolled over the rate limit");
+    };
+    assert_eq!(error.problem, SyncProblem::CenterUnavailable);
+    assert_eq!(
+        error.code,
+        Some(first_contact_protocol::api::errors::ErrorCode::RateLimited)
+    );
+    assert!(error.retryable());
 }
 
 #[tokio::test]
