@@ -12,6 +12,7 @@ use crate::db::devices::{self, DeviceRecord};
 use crate::db::envelopes::{self, EnvelopeRecord};
 use crate::decisions::DecisionInput;
 use crate::error::CenterError;
+use crate::printable::printable;
 use crate::state::CenterState;
 
 /// A code to give an officer, and the file form of it.
@@ -64,12 +65,14 @@ pub struct DeviceListing {
 }
 
 impl From<DeviceRecord> for DeviceListing {
+    /// The name is the device's own, sent at enrollment: it is made printable here, once, for
+    /// every way staff see it. Agency and officer are typed by staff, but pass the same filter.
     fn from(device: DeviceRecord) -> Self {
         Self {
             id: device.id,
-            name: device.name,
-            agency: device.agency,
-            officer: device.officer,
+            name: printable(&device.name),
+            agency: printable(&device.agency),
+            officer: printable(&device.officer),
             enrolled_at: device.enrolled_at,
             revoked_at: device.revoked_at,
             last_seen_at: device.last_seen_at,

@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use crate::keys::KeyPaths;
+use crate::limits::Limits;
 use crate::tls::TlsFiles;
 
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub struct CenterConfig {
     /// reconsideration request waits, before they are emptied (the hash, receipt and decision
     /// history stay); `None` keeps them.
     pub retention_days: Option<u32>,
+    /// Time limits and caps on clients (docs/protocol.md, "Limits").
+    pub limits: Limits,
 }
 
 impl CenterConfig {
@@ -34,6 +37,7 @@ impl CenterConfig {
             keys: KeyPaths::in_dir(&data_dir),
             tls: None,
             retention_days: None,
+            limits: Limits::default(),
             data_dir,
         }
     }

@@ -5,7 +5,9 @@
 //! `center admin …` (src/main.rs over [`admin`]) is how staff drive it.
 
 pub mod admin;
+pub mod admission;
 pub mod config;
+pub mod connection;
 pub mod db;
 pub mod decisions;
 pub mod enrollment;
@@ -13,8 +15,11 @@ pub mod error;
 pub mod failure;
 pub mod intake;
 pub mod keys;
+pub mod limits;
+pub mod printable;
 mod private_files;
 pub mod publishing;
+pub mod rate_limit;
 pub mod routes;
 pub mod server;
 pub mod state;
@@ -22,5 +27,6 @@ pub mod tls;
 
 pub use config::CenterConfig;
 pub use error::CenterError;
+pub use limits::Limits;
 pub use server::{open, start, RunningCenter};
 pub use state::{system_clock, CenterState, Clock};

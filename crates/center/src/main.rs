@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -10,7 +11,7 @@ use first_contact_center::admin;
 use first_contact_center::decisions::DecisionInput;
 use first_contact_center::keys::{KeyPaths, IDENTITY_FILE, RECIPIENT_FILE, SIGNING_KEY_FILE};
 use first_contact_center::tls::TlsFiles;
-use first_contact_center::{system_clock, CenterConfig};
+use first_contact_center::{system_clock, CenterConfig, Limits};
 use first_contact_protocol::api::feedback::DecisionOutcome;
 use first_contact_protocol::api::publication::PublicationKind;
 use first_contact_protocol::EnvelopeKind;
@@ -81,6 +82,8 @@ enum Command {
         /// reconsideration request waits); without it they are kept.
         #[arg(long, env = "CENTER_RETENTION_DAYS")]
         retention_days: Option<u32>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Administration: enrollment, devices, received referrals, decisions, publications.
     Admin {
@@ -90,6 +93,52 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+}
+
+/// Time limits and caps on clients (docs/protocol.md, "Limits"); defaults in
+/// `first_contact_center::Limits`.
+#[derive(Args)]
+struct LimitArgs {
+    /// Seconds a client has for the TLS handshake.
+    #[arg(long, env = "CENTER_HANDSHAKE_TIMEOUT_SECS", default_value_t = default_limits().handshake_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    handshake_timeout_secs: u64,
+    /// Seconds a client has to send a request's head (on HTTP/1.1 counted from the previous
+    /// answer, so it bounds idle keep-alive too).
+    #[arg(long, env = "CENTER_HEADER_TIMEOUT_SECS", default_value_t = default_limits().header_read_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout_secs: u64,
+    /// Seconds a connection may stay open with no request in flight.
+    #[arg(long, env = "CENTER_IDLE_TIMEOUT_SECS", default_value_t = default_limits().idle_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    idle_timeout_secs: u64,
+    /// Seconds a client has to send a request's body; then 408 and the connection is closed.
+    #[arg(long, env = "CENTER_BODY_TIMEOUT_SECS", default_value_t = default_limits().body_read_timeout.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    body_timeout_secs: u64,
+    /// Open connections in all; keep it well under the open-files limit (`ulimit -n`).
+    #[arg(long, env = "CENTER_MAX_CONNECTIONS", default_value_t = default_limits().max_connections)]
+    max_connections: usize,
+    /// Open connections from one IP address.
+    #[arg(long, env = "CENTER_MAX_CONNECTIONS_PER_IP", default_value_t = default_limits().max_connections_per_ip)]
+    max_connections_per_ip: usize,
+    /// Enrollment requests (proof and enrollment) one IP address may make a minute.
+    #[arg(long, env = "CENTER_ENROLLMENT_PER_MINUTE", default_value_t = default_limits().enrollment_per_minute, value_parser = clap::value_parser!(u32).range(1..))]
+    enrollment_per_minute: u32,
+}
+
+fn default_limits() -> Limits {
+    Limits::default()
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            handshake_timeout: Duration::from_secs(self.handshake_timeout_secs),
+            header_read_timeout: Duration::from_secs(self.header_timeout_secs),
+            idle_timeout: Duration::from_secs(self.idle_timeout_secs),
+            body_read_timeout: Duration::from_secs(self.body_timeout_secs),
+            max_connections: self.max_connections,
+            max_connections_per_ip: self.max_connections_per_ip,
+            enrollment_per_minute: self.enrollment_per_minute,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -193,9 +242,13 @@ async fn main() -> Result<()> {
         Command::Serve {
             listen,
             retention_days,
+            limits,
         } => {
             config.listen = listen;
             config.retention_days = retention_days;
+            config.limits = limits.limits();
+            log::set_logger(&STDERR_LOG).map_err(|e| anyhow::anyhow!("installing the log: {e}"))?;
+            log::set_max_level(log::LevelFilter::Info);
             let running = first_contact_center::start(&config, system_clock())
                 .await
                 .context("starting the Center")?;
@@ -210,6 +263,17 @@ async fn main() -> Result<()> {
             println!(
                 "  keys: {IDENTITY_FILE}, {SIGNING_KEY_FILE}; public recipient: {RECIPIENT_FILE}"
             );
+            let limits = &config.limits;
+            println!(
+                "  limits: handshake {}s, head {}s, body {}s, idle {}s; {} connections, {} per address; {} enrollment requests a minute per address",
+                limits.handshake_timeout.as_secs(),
+                limits.header_read_timeout.as_secs(),
+                limits.body_read_timeout.as_secs(),
+                limits.idle_timeout.as_secs(),
+                limits.max_connections,
+                limits.max_connections_per_ip,
+                limits.enrollment_per_minute
+            );
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => println!("Stopping."),
                 () = wait_for_terminate() => println!("Stopping."),
@@ -219,6 +283,32 @@ async fn main() -> Result<()> {
         }
         Command::Admin { json, command } => administer(&config, json, command),
     }
+}
+
+/// The Center's log: its own warnings and errors (refused clients, internal failures), one
+/// line each on standard error, for the service manager to keep. The library logs nothing
+/// personal; other crates' records are left out so that stays true.
+struct StderrLog;
+
+static STDERR_LOG: StderrLog = StderrLog;
+
+impl log::Log for StderrLog {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.target().starts_with("first_contact_center")
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if self.enabled(record.metadata()) {
+            eprintln!(
+                "{} {} {}",
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                record.level(),
+                record.args()
+            );
+        }
+    }
+
+    fn flush(&self) {}
 }
 
 async fn wait_for_terminate() {

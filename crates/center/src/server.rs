@@ -6,21 +6,20 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use hyper_util::rt::{TokioExecutor, TokioIo};
-use hyper_util::server::conn::auto;
-use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
 
+use crate::admission::Admission;
 use crate::config::CenterConfig;
 use crate::error::CenterError;
 use crate::keys::CenterKeys;
+use crate::limits::Limits;
 use crate::private_files::ensure_private_dir;
+use crate::rate_limit::RateLimit;
 use crate::state::{timestamp, CenterState, Clock};
 use crate::tls::TlsFiles;
 
-const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(15);
 const RETENTION_SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
 /// Opens the Center's folder, creating keys, PKI and database on first start.
@@ -80,7 +79,12 @@ pub async fn start(config: &CenterConfig, clock: Clock) -> Result<RunningCenter,
     let listener = TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     let router = crate::routes::router(Arc::clone(&state));
-    let mut tasks = vec![serve_tls(listener, tls.server_config()?, router)];
+    let mut tasks = vec![serve_tls_with(
+        listener,
+        tls.server_config()?,
+        router,
+        config.limits.clone(),
+    )];
     if let Some(days) = config.retention_days {
         tasks.push(tokio::spawn(retention_sweeps(Arc::clone(&state), days)));
     }
@@ -91,17 +95,43 @@ pub async fn start(config: &CenterConfig, clock: Clock) -> Result<RunningCenter,
     })
 }
 
-/// Serves `router` over TLS on `listener` until the returned task is aborted (which drops
-/// every open connection too).
+/// Serves `router` over TLS on `listener` with the default limits, until the returned task is
+/// aborted (which drops every open connection too).
 pub fn serve_tls(
     listener: TcpListener,
     tls: Arc<rustls::ServerConfig>,
     router: axum::Router,
 ) -> JoinHandle<()> {
-    tokio::spawn(accept_loop(listener, TlsAcceptor::from(tls), router))
+    serve_tls_with(listener, tls, router, Limits::default())
 }
 
-async fn accept_loop(listener: TcpListener, acceptor: TlsAcceptor, router: axum::Router) {
+/// Serves `router` over TLS on `listener` under `limits`, with the enrollment rate limit in
+/// front of it.
+pub fn serve_tls_with(
+    listener: TcpListener,
+    tls: Arc<rustls::ServerConfig>,
+    router: axum::Router,
+    limits: Limits,
+) -> JoinHandle<()> {
+    let router = router.layer(axum::middleware::from_fn_with_state(
+        RateLimit::new(limits.enrollment_per_minute),
+        crate::rate_limit::enrollment,
+    ));
+    tokio::spawn(accept_loop(
+        listener,
+        TlsAcceptor::from(tls),
+        router,
+        Arc::new(limits),
+    ))
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    acceptor: TlsAcceptor,
+    router: axum::Router,
+    limits: Arc<Limits>,
+) {
+    let admission = Admission::new(limits.max_connections, limits.max_connections_per_ip);
     // Owned here so that aborting this task drops every connection with it.
     let mut connections = JoinSet::new();
     loop {
@@ -109,22 +139,28 @@ async fn accept_loop(listener: TcpListener, acceptor: TlsAcceptor, router: axum:
             accepted = listener.accept() => accepted,
             Some(_) = connections.join_next(), if !connections.is_empty() => continue,
         };
-        let Ok((stream, _peer)) = accepted else {
+        let Ok((stream, peer)) = accepted else {
             // Out of file descriptors and the like: pause rather than spin.
             tokio::time::sleep(Duration::from_millis(50)).await;
             continue;
         };
+        // Over a cap, the connection is closed here, before any TLS work: it costs the Center a
+        // descriptor for a moment, no handshake and no task.
+        let Ok(ticket) = admission.admit(peer.ip()) else {
+            drop(stream);
+            continue;
+        };
         let acceptor = acceptor.clone();
-        let service = TowerToHyperService::new(router.clone());
+        let router = router.clone();
+        let limits = Arc::clone(&limits);
         connections.spawn(async move {
+            let _ticket = ticket;
             let Ok(Ok(stream)) =
-                tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await
+                tokio::time::timeout(limits.handshake_timeout, acceptor.accept(stream)).await
             else {
                 return;
             };
-            let _ = auto::Builder::new(TokioExecutor::new())
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+            crate::connection::serve(stream, peer.ip(), router, limits).await;
         });
     }
 }

@@ -180,7 +180,9 @@ async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, S
     let problem = match code {
         ErrorCode::Unauthorized => SyncProblem::Unauthorized,
         ErrorCode::EnrollmentCodeInvalid => SyncProblem::EnrollmentCodeInvalid,
-        ErrorCode::Unavailable => SyncProblem::CenterUnavailable,
+        // Both pass with waiting: the limit refills, a slow link may be faster next time.
+        ErrorCode::Unavailable | ErrorCode::RateLimited => SyncProblem::CenterUnavailable,
+        ErrorCode::RequestTimeout => SyncProblem::Interrupted,
         ErrorCode::NotFound
         | ErrorCode::MalformedRequest
         | ErrorCode::PayloadTooLarge

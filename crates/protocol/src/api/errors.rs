@@ -21,6 +21,11 @@ pub enum ErrorCode {
     Conflict,
     /// The Center could not complete the request; retry later (503).
     Unavailable,
+    /// The request's body did not arrive within the Center's time limit (408); the connection
+    /// is closed.
+    RequestTimeout,
+    /// Too many requests of this kind from the client's address; retry later (429).
+    RateLimited,
 }
 
 impl ErrorCode {
@@ -34,6 +39,8 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::Conflict => "conflict",
             ErrorCode::Unavailable => "unavailable",
+            ErrorCode::RequestTimeout => "request_timeout",
+            ErrorCode::RateLimited => "rate_limited",
         }
     }
 
@@ -46,6 +53,8 @@ impl ErrorCode {
             ErrorCode::Conflict => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::Unavailable => 503,
+            ErrorCode::RequestTimeout => 408,
+            ErrorCode::RateLimited => 429,
         }
     }
 }
@@ -88,6 +97,8 @@ mod tests {
             ErrorCode::NotFound,
             ErrorCode::Conflict,
             ErrorCode::Unavailable,
+            ErrorCode::RequestTimeout,
+            ErrorCode::RateLimited,
         ] {
             let json = serde_json::to_value(code).unwrap_or_default();
             assert_eq!(json.as_str(), Some(code.as_str()));
