@@ -5,6 +5,7 @@
 //! `center admin …` (src/main.rs over [`admin`]) is how staff drive it.
 
 pub mod admin;
+pub mod age_file;
 pub mod config;
 pub mod db;
 pub mod decisions;
