@@ -14,6 +14,10 @@ use crate::decisions::DecisionInput;
 use crate::error::CenterError;
 use crate::state::CenterState;
 
+/// How long a new code stays usable unless staff say otherwise: long enough to hand it over and
+/// use it the same working day, short enough that a code written down and lost soon expires.
+pub const DEFAULT_CODE_VALID_HOURS: u32 = 8;
+
 /// A code to give an officer, and the file form of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct IssuedCode {

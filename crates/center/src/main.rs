@@ -101,7 +101,7 @@ enum AdminCommand {
         #[arg(long)]
         officer: String,
         /// Hours until the code expires.
-        #[arg(long, default_value_t = 72)]
+        #[arg(long, default_value_t = admin::DEFAULT_CODE_VALID_HOURS)]
         valid_hours: u32,
         /// The Center's address as devices reach it; with --file, written into the file.
         #[arg(long)]
@@ -426,5 +426,33 @@ mod erased {
         fn to_json(&self) -> anyhow::Result<String> {
             Ok(serde_json::to_string_pretty(self)?)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[test]
+    fn a_code_is_valid_for_eight_hours_unless_staff_say_otherwise() {
+        let parsed = Cli::try_parse_from([
+            "center",
+            "admin",
+            "enroll",
+            "--agency",
+            "A",
+            "--officer",
+            "O",
+        ]);
+        let hours = match parsed.map(|cli| cli.command) {
+            Ok(Command::Admin {
+                command: AdminCommand::Enroll { valid_hours, .. },
+                ..
+            }) => valid_hours,
+            _ => panic!("not parsed as admin enroll"),
+        };
+        assert_eq!(hours, 8);
     }
 }
