@@ -198,8 +198,9 @@ pub fn open(state: &CenterState, key: &str) -> Result<OpenedEnvelope, CenterErro
         catalogue_version: record.catalogue_version.clone(),
         created_at: record.created_at.clone(),
     };
-    let payload: serde_json::Value =
-        first_contact_protocol::open(&bytes, &state.keys.identity, &expected)?;
+    // Read now and dropped when this returns: the serving Center never holds it.
+    let identity = state.keys.opening_identity()?;
+    let payload: serde_json::Value = first_contact_protocol::open(&bytes, &identity, &expected)?;
     let history_of = record
         .regarding
         .clone()
