@@ -208,7 +208,7 @@ async fn main() -> Result<()> {
             println!("  data folder: {}", config.data_dir.display());
             println!("  CA devices pin: {}", ca.display());
             println!(
-                "  keys: {IDENTITY_FILE}, {SIGNING_KEY_FILE}; public recipient: {RECIPIENT_FILE}"
+                "  keys: {SIGNING_KEY_FILE}, public recipient {RECIPIENT_FILE}; serving never reads {IDENTITY_FILE}"
             );
             tokio::select! {
                 _ = tokio::signal::ctrl_c() => println!("Stopping."),

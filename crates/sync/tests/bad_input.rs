@@ -102,6 +102,14 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
                 .body(r#"{"code": 5}"#),
             (400, "malformed_request"),
         ),
+        (
+            // A code of the earlier four-group form: no longer a code at all.
+            client
+                .post(url("/v1/enrollment"))
+                .header("content-type", "application/json")
+                .body(r#"{"code": "ABCD-EFGH-JKMN-PQRS", "device_name": "laptop"}"#),
+            (403, "enrollment_code_invalid"),
+        ),
     ];
     for (request, expected) in cases {
         let (status, code) = error_of(check(request.send().await)).await;
