@@ -15,6 +15,10 @@ use crate::error::CenterError;
 use crate::printable::printable;
 use crate::state::CenterState;
 
+/// How long a new code stays usable unless staff say otherwise: long enough to hand it over and
+/// use it the same working day, short enough that a code written down and lost soon expires.
+pub const DEFAULT_CODE_VALID_HOURS: u32 = 8;
+
 /// A code to give an officer, and the file form of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct IssuedCode {
@@ -201,8 +205,9 @@ pub fn open(state: &CenterState, key: &str) -> Result<OpenedEnvelope, CenterErro
         catalogue_version: record.catalogue_version.clone(),
         created_at: record.created_at.clone(),
     };
-    let payload: serde_json::Value =
-        first_contact_protocol::open(&bytes, &state.keys.identity, &expected)?;
+    // Read now and dropped when this returns: the serving Center never holds it.
+    let identity = state.keys.opening_identity()?;
+    let payload: serde_json::Value = first_contact_protocol::open(&bytes, &identity, &expected)?;
     let history_of = record
         .regarding
         .clone()
@@ -233,4 +238,44 @@ pub fn publish(
 ) -> Result<Publication, CenterError> {
     let connection = state.database()?;
     crate::publishing::publish(state, &connection, kind, content_json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// docs/protocol.md documents this output of `center admin enroll --json` member by member.
+    #[test]
+    fn an_issued_code_prints_as_documented() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let config = crate::CenterConfig::new(dir.path());
+        let (state, _) =
+            crate::open(&config, crate::system_clock()).unwrap_or_else(|e| panic!("{e}"));
+        let issued = issue_code(&state, " Agency ", "Officer", Duration::hours(8), None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        // What the command prints, member order included.
+        let text = serde_json::to_string_pretty(&issued).unwrap_or_else(|e| panic!("{e}"));
+        let order: Vec<Option<usize>> = ["code", "expires_at", "agency", "officer", "file"]
+            .iter()
+            .map(|member| text.find(&format!("\n  \"{member}\": ")))
+            .collect();
+        assert!(order.iter().all(Option::is_some), "{text}");
+        assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(json.as_object().map(serde_json::Map::len), Some(5));
+        assert_eq!(json["agency"], "Agency");
+        assert_eq!(json["file"], serde_json::Value::Null);
+        let code = json["code"].as_str().unwrap_or_default();
+        assert_eq!(code.split('-').count(), 6, "{code}");
+        let expires = json["expires_at"].as_str().unwrap_or_default();
+        assert!(chrono::DateTime::parse_from_rfc3339(expires).is_ok() && expires.ends_with('Z'));
+
+        let with_file = issue_code(&state, "A", "O", Duration::hours(1), Some("https://c:1"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let json = serde_json::to_value(&with_file).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(json["file"]["first_contact_enrollment"], 1);
+        assert_eq!(json["file"]["code"], json["code"]);
+        assert_eq!(json["file"]["expires_at"], json["expires_at"]);
+        assert_eq!(json["file"]["center_address"], "https://c:1");
+    }
 }

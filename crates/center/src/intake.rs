@@ -18,7 +18,6 @@ use crate::state::CenterState;
 /// The largest sealed envelope accepted: the plaintext bound plus age's overhead.
 pub const MAX_ENVELOPE_BYTES: usize =
     first_contact_protocol::envelope::MAX_PLAINTEXT_BYTES + 64 * 1024;
-const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 const MAX_LABEL_CHARS: usize = 64;
 
 pub fn deliver(
@@ -141,6 +140,10 @@ fn check(
             ));
         }
     }
+    // Declared a date-time in openapi.yaml; a reader of the stored metadata relies on it.
+    if chrono::DateTime::parse_from_rfc3339(&item.created_at).is_err() {
+        return reject("created_at is not an RFC 3339 date-time".into());
+    }
     if item.envelope.len() > MAX_ENVELOPE_BYTES.div_ceil(3) * 4 + 4 {
         return reject(format!(
             "the envelope is larger than {MAX_ENVELOPE_BYTES} bytes"
@@ -154,8 +157,8 @@ fn check(
             "the envelope is larger than {MAX_ENVELOPE_BYTES} bytes"
         ));
     }
-    if !bytes.starts_with(AGE_HEADER) {
-        return reject("the envelope is not an age file".into());
+    if let Err(problem) = crate::age_file::check(&bytes) {
+        return reject(problem.to_string());
     }
     match (item.kind, &item.regarding) {
         (EnvelopeKind::Referral, None) => {}

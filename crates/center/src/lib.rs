@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod admission;
+pub mod age_file;
 pub mod config;
 pub mod connection;
 pub mod db;

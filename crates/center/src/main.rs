@@ -150,7 +150,7 @@ enum AdminCommand {
         #[arg(long)]
         officer: String,
         /// Hours until the code expires.
-        #[arg(long, default_value_t = 72)]
+        #[arg(long, default_value_t = admin::DEFAULT_CODE_VALID_HOURS)]
         valid_hours: u32,
         /// The Center's address as devices reach it; with --file, written into the file.
         #[arg(long)]
@@ -261,7 +261,7 @@ async fn main() -> Result<()> {
             println!("  data folder: {}", config.data_dir.display());
             println!("  CA devices pin: {}", ca.display());
             println!(
-                "  keys: {IDENTITY_FILE}, {SIGNING_KEY_FILE}; public recipient: {RECIPIENT_FILE}"
+                "  keys: {SIGNING_KEY_FILE}, public recipient {RECIPIENT_FILE}; serving never reads {IDENTITY_FILE}"
             );
             let limits = &config.limits;
             println!(
@@ -517,5 +517,33 @@ mod erased {
         fn to_json(&self) -> anyhow::Result<String> {
             Ok(serde_json::to_string_pretty(self)?)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[test]
+    fn a_code_is_valid_for_eight_hours_unless_staff_say_otherwise() {
+        let parsed = Cli::try_parse_from([
+            "center",
+            "admin",
+            "enroll",
+            "--agency",
+            "A",
+            "--officer",
+            "O",
+        ]);
+        let hours = match parsed.map(|cli| cli.command) {
+            Ok(Command::Admin {
+                command: AdminCommand::Enroll { valid_hours, .. },
+                ..
+            }) => valid_hours,
+            _ => panic!("not parsed as admin enroll"),
+        };
+        assert_eq!(hours, 8);
     }
 }

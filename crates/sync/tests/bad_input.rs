@@ -102,22 +102,51 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
                 .body(r#"{"code": 5}"#),
             (400, "malformed_request"),
         ),
+        (
+            // A code of the earlier four-group form: no longer a code at all.
+            client
+                .post(url("/v1/enrollment"))
+                .header("content-type", "application/json")
+                .body(r#"{"code": "ABCD-EFGH-JKMN-PQRS", "device_name": "laptop"}"#),
+            (403, "enrollment_code_invalid"),
+        ),
     ];
     for (request, expected) in cases {
         let (status, code) = error_of(check(request.send().await)).await;
         assert_eq!((status, code.as_str()), expected);
     }
 
-    // Per item: not base64, not an age file, a reconsideration about nothing.
-    let item = |envelope: &str, kind: &str| {
+    // Per item: not base64, not an age file, the age version line alone (22 bytes), an
+    // envelope cut inside its payload, a reconsideration about nothing, a created_at that is
+    // not a date-time. Each is refused on its own, with the reason, and none gets a receipt.
+    let item = |envelope: &[u8], kind: &str, created_at: &str| {
         serde_json::json!({"id": new_id(), "kind": kind, "payload_format": 1,
-            "catalogue_version": "v", "created_at": "t", "envelope": envelope})
+            "catalogue_version": "v", "created_at": created_at,
+            "envelope": first_contact_protocol::api::delivery::DeliveryItem::encode_envelope(envelope)})
     };
+    let real = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "x").bytes;
+    let time = "2026-11-28T10:00:00+01:00";
+    // The header ends with the MAC line; keep it and 20 bytes of payload (the nonce is 16 and a
+    // chunk's tag alone is 16 more).
+    let mac_line = real
+        .windows(5)
+        .position(|window| window == b"\n--- ")
+        .unwrap_or_default()
+        + 1;
+    let header_end = mac_line
+        + real[mac_line..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .unwrap_or_default()
+        + 1;
     let body = serde_json::json!({"items": [
-        item("***", "referral"),
-        item("aGVsbG8=", "referral"),
-        item(&first_contact_protocol::api::delivery::DeliveryItem::encode_envelope(
-            &sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "x").bytes), "reconsideration"),
+        serde_json::json!({"id": new_id(), "kind": "referral", "payload_format": 1,
+            "catalogue_version": "v", "created_at": time, "envelope": "***"}),
+        item(b"hello", "referral", time),
+        item(b"age-encryption.org/v1\n", "referral", time),
+        item(&real[..header_end + 20], "referral", time),
+        item(&real, "reconsideration", time),
+        item(&real, "referral", "yesterday"),
     ]});
     let response = check(
         client
@@ -130,10 +159,21 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
     );
     let answer: serde_json::Value = check(serde_json::from_slice(&check(response.bytes().await)));
     let results = answer["results"].as_array().cloned().unwrap_or_default();
-    assert_eq!(results.len(), 3);
-    for result in results {
-        assert_eq!(result["outcome"], "rejected");
-        assert_eq!(result["status"], 400);
+    let expected = [
+        "not base64",
+        "does not start with the age v1 version line",
+        "header ends before its MAC line",
+        "payload is missing or truncated",
+        "names the referral it regards",
+        "not an RFC 3339 date-time",
+    ];
+    assert_eq!(results.len(), expected.len());
+    for (result, reason) in results.iter().zip(expected) {
+        assert_eq!(result["outcome"], "rejected", "{reason}");
+        assert_eq!(result["status"], 400, "{reason}");
+        assert_eq!(result["code"], "malformed_request", "{reason}");
+        let message = result["message"].as_str().unwrap_or_default();
+        assert!(message.contains(reason), "{message} lacks {reason}");
     }
     assert!(check(first_contact_center::admin::received(
         &center.state,

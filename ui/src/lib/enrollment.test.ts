@@ -1,23 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { enrollInput, normaliseAddress, normaliseCode, shortDeviceId } from "./enrollment";
+import { enrollInput, isOldCode, normaliseAddress, normaliseCode, shortDeviceId } from "./enrollment";
 
 describe("normaliseCode", () => {
+  const CODE = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01";
   it("accepts any case, spaces and hyphens", () => {
-    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS")).toBe("ABCD-EFGH-JKMN-PQRS");
-    expect(normaliseCode("abcd efgh jkmn pqrs")).toBe("ABCD-EFGH-JKMN-PQRS");
-    expect(normaliseCode("  abcdefghjkmnpqrs ")).toBe("ABCD-EFGH-JKMN-PQRS");
-    expect(normaliseCode("ab-cd\tef gh-jk mnpq rs")).toBe("ABCD-EFGH-JKMN-PQRS");
+    expect(normaliseCode(CODE)).toBe(CODE);
+    expect(normaliseCode("abcd efgh jkmn pqrs tvwx yz01")).toBe(CODE);
+    expect(normaliseCode("  abcdefghjkmnpqrstvwxyz01 ")).toBe(CODE);
+    expect(normaliseCode("ab-cd\tef gh-jk mnpq rs tv-wxyz 01")).toBe(CODE);
   });
   it("reads O, I and L as 0, 1 and 1, like the Center", () => {
-    expect(normaliseCode("oooo-iiii-llll-0000")).toBe("0000-1111-1111-0000");
+    expect(normaliseCode("oooo-iiii-llll-0000-1111-2222")).toBe("0000-1111-1111-0000-1111-2222");
   });
   it("refuses wrong lengths and letters outside the alphabet", () => {
     expect(normaliseCode("")).toBeNull();
-    expect(normaliseCode("ABCD-EFGH-JKMN")).toBeNull();
-    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS-T")).toBeNull();
-    expect(normaliseCode("ABCD-EFGH-JKMN-PQRU")).toBeNull();
-    expect(normaliseCode("ABCD-EFGH-JKMN-PQR!")).toBeNull();
-    expect(normaliseCode("ABCD-EFGH-JKMN-PQRŠ")).toBeNull();
+    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS")).toBeNull();
+    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS-TVWX")).toBeNull();
+    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2")).toBeNull();
+    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS-TVWX-YZ0U")).toBeNull();
+    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS-TVWX-YZ0!")).toBeNull();
+    expect(normaliseCode("ABCD-EFGH-JKMN-PQRS-TVWX-YZ0Š")).toBeNull();
+  });
+});
+
+describe("isOldCode", () => {
+  it("recognises the earlier four-group form however it is typed", () => {
+    expect(isOldCode("ABCD-EFGH-JKMN-PQRS")).toBe(true);
+    expect(isOldCode("abcd efgh jkmn pqrs")).toBe(true);
+    expect(isOldCode("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01")).toBe(false);
+    expect(isOldCode("ABCD-EFGH-JKMN")).toBe(false);
+    expect(isOldCode("ABCD-EFGH-JKMN-PQR!")).toBe(false);
   });
 });
 
@@ -41,8 +53,8 @@ describe("normaliseAddress", () => {
 
 describe("enrollInput", () => {
   it("sends the tidied address and code", () => {
-    expect(enrollInput({ address: "https://c.example/", code: "abcd efgh jkmn pqrs", file: "" })).toEqual({
-      input: { center_address: "https://c.example", code: "ABCD-EFGH-JKMN-PQRS", enrollment_file: null },
+    expect(enrollInput({ address: "https://c.example/", code: "abcd efgh jkmn pqrs tvwx yz01", file: "" })).toEqual({
+      input: { center_address: "https://c.example", code: "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01", enrollment_file: null },
     });
   });
   it("prefers a pasted file", () => {
@@ -56,17 +68,20 @@ describe("enrollInput", () => {
       return "error" in r ? r.error.code : null;
     };
     expect(err({ address: " ", code: "", file: "  " })).toBe("enrollment_missing");
-    expect(err({ address: "http://c.example", code: "ABCD-EFGH-JKMN-PQRS", file: "" })).toBe("sync_bad_address");
+    expect(err({ address: "http://c.example", code: "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01", file: "" })).toBe("sync_bad_address");
     expect(err({ address: "https://c.example", code: "", file: "" })).toBe("enrollment_code_format");
     expect(err({ address: "https://c.example", code: "ABCD", file: "" })).toBe("enrollment_code_format");
+    expect(err({ address: "https://c.example", code: "ABCD-EFGH-JKMN-PQRS", file: "" })).toBe("enrollment_code_old");
   });
   it("uses message keys that exist, with the format as a parameter", () => {
     const r = enrollInput({ address: "https://c.example", code: "x", file: "" });
     expect("error" in r && r.error).toEqual({
       code: "enrollment_code_format",
       message_key: "center.code_invalid",
-      params: { format: "XXXX-XXXX-XXXX-XXXX" },
+      params: { format: "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" },
     });
+    const old = enrollInput({ address: "https://c.example", code: "abcd efgh jkmn pqrs", file: "" });
+    expect("error" in old && old.error).toEqual({ code: "enrollment_code_old", message_key: "center.code_old", params: {} });
   });
 });
 

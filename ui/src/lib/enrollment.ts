@@ -1,18 +1,20 @@
 //! Checking what the worker typed to enroll before it goes to the Center: the address
-//! (https://host[:port]), the one-time code (XXXX-XXXX-XXXX-XXXX in Crockford's base32, typed
+//! (https://host[:port]), the one-time code (six groups of four characters of Crockford's base32, typed
 //! in any case, with spaces or hyphens, O/I/L read as 0/1/1), or a pasted enrollment file.
 import type { ApiError } from "./bindings/ApiError";
 import type { EnrollInput } from "./bindings/EnrollInput";
 
-export const CODE_FORMAT = "XXXX-XXXX-XXXX-XXXX";
+export const CODE_FORMAT = "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX";
 export const ADDRESS_PLACEHOLDER = "https://…";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const GROUP = 4;
-const GROUPS = 4;
+const GROUPS = 6;
+/** Codes of earlier versions had four groups (16 characters); the Center no longer takes them. */
+const OLD_LENGTH = 16;
 
-/** The code in its printed form "ABCD-EFGH-JKMN-PQRS", or null if it cannot be one. */
-export function normaliseCode(text: string): string | null {
+/** The code's characters as the Center reads them, or null if one is not in the alphabet. */
+function codeCharacters(text: string): string | null {
   let normal = "";
   for (const raw of text.toUpperCase()) {
     if (raw === " " || raw === "-" || raw === "\t" || raw === "\u00a0") continue;
@@ -20,7 +22,18 @@ export function normaliseCode(text: string): string | null {
     if (!ALPHABET.includes(c)) return null;
     normal += c;
   }
-  if (normal.length !== GROUP * GROUPS) return null;
+  return normal;
+}
+
+/** Whether the text is a code of the earlier four-group form, which needs replacing, not retyping. */
+export function isOldCode(text: string): boolean {
+  return codeCharacters(text)?.length === OLD_LENGTH;
+}
+
+/** The code in its printed form "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01", or null if it cannot be one. */
+export function normaliseCode(text: string): string | null {
+  const normal = codeCharacters(text);
+  if (normal === null || normal.length !== GROUP * GROUPS) return null;
   const groups: string[] = [];
   for (let i = 0; i < normal.length; i += GROUP) groups.push(normal.slice(i, i + GROUP));
   return groups.join("-");
@@ -61,6 +74,7 @@ export function enrollInput(form: EnrollForm): { input: EnrollInput } | { error:
   }
   const address = normaliseAddress(form.address);
   if (address === null) return { error: localError("sync_bad_address", "errors.sync_bad_address") };
+  if (isOldCode(form.code)) return { error: localError("enrollment_code_old", "center.code_old") };
   const code = normaliseCode(form.code);
   if (code === null) return { error: localError("enrollment_code_format", "center.code_invalid", { format: CODE_FORMAT }) };
   return { input: { center_address: address, code, enrollment_file: null } };

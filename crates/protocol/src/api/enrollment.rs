@@ -1,8 +1,9 @@
 //! Enrollment: how a device gets its credential and learns, safely, which Center it talks to.
 //!
-//! The worker types the Center's address and a one-time code `XXXX-XXXX-XXXX-XXXX` (or pastes
-//! an enrollment file holding both). The first group names the code; the other three (60 bits)
-//! are a secret only the Center (as a hash) and the worker know. Before the device trusts the certificate
+//! The worker types the Center's address and a one-time code `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX` (or
+//! pastes an enrollment file holding both). The first group names the code; the other five (100
+//! bits, so that a captured proof cannot be searched offline; docs/security.md) are a secret only
+//! the Center (as a hash) and the worker know. Before the device trusts the certificate
 //! it was shown, it asks for a *proof*: the Center's CA, public keys and an HMAC of them keyed
 //! with the secret. A machine in the middle does not know the secret, so it cannot make a proof
 //! for its own certificate; only then does the device send the whole code, over TLS pinned to
@@ -16,8 +17,11 @@ use crate::error::ProtocolError;
 
 /// Crockford's base32, as in the referral references: no I, L, O or U to misread.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const GROUPS: usize = 4;
+const GROUPS: usize = 6;
 const GROUP_LEN: usize = 4;
+/// The length of the codes issued before the secret grew to 100 bits; named in the refusal so
+/// that whoever holds one knows to ask for a new code rather than look for a typing mistake.
+const OLD_CODE_LEN: usize = 16;
 
 /// A one-time enrollment code, normalised (upper case, no separators).
 #[derive(Clone, PartialEq, Eq)]
@@ -60,10 +64,20 @@ impl EnrollmentCode {
             }
             normal.push(c);
         }
+        if normal.len() == OLD_CODE_LEN {
+            return Err(ProtocolError::Enrollment(format!(
+                "this is a {OLD_CODE_LEN}-character enrollment code of an earlier form, no longer \
+                 accepted: codes now have {} characters in {GROUPS} groups; ask the Center for a \
+                 new one",
+                GROUPS * GROUP_LEN
+            )));
+        }
         if normal.len() != GROUPS * GROUP_LEN {
             return Err(ProtocolError::Enrollment(format!(
-                "an enrollment code has {} characters",
-                GROUPS * GROUP_LEN
+                "an enrollment code has {} characters in {GROUPS} groups of {GROUP_LEN}; this one \
+                 has {}",
+                GROUPS * GROUP_LEN,
+                normal.len()
             )));
         }
         Ok(Self(normal))
@@ -74,7 +88,7 @@ impl EnrollmentCode {
         &self.0[..GROUP_LEN]
     }
 
-    /// `XXXX-XXXX-XXXX-XXXX`, to print and read out.
+    /// `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`, to print and read out.
     pub fn display(&self) -> String {
         self.0
             .as_bytes()
@@ -240,23 +254,62 @@ mod tests {
     fn codes_are_read_as_people_type_them() {
         let code = EnrollmentCode::generate().unwrap_or_else(|e| panic!("{e}"));
         let shown = code.display();
-        assert_eq!(shown.len(), 19);
+        assert_eq!(shown.len(), 29);
+        assert_eq!(shown.split('-').count(), 6);
         let typed = shown.to_lowercase().replace('-', " ");
         assert_eq!(
             EnrollmentCode::parse(&typed).unwrap_or_else(|e| panic!("{e}")),
             code
         );
-        let misread =
-            EnrollmentCode::parse("OIL0-1111-2222-3333").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(misread.display(), "0110-1111-2222-3333");
-        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN").is_err());
-        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRU").is_err());
-        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRŠ").is_err());
+        assert_eq!(
+            EnrollmentCode::parse(&shown.replace('-', "")).unwrap_or_else(|e| panic!("{e}")),
+            code
+        );
+        let misread = EnrollmentCode::parse("OIL0-1111-2222-3333-4444-5555")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(misread.display(), "0110-1111-2222-3333-4444-5555");
+        assert_eq!(misread.id(), "0110");
+        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS-TVWX").is_err());
+        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345").is_err());
+        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS-TVWX-YZ0U").is_err());
+        assert!(EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS-TVWX-YZ0Š").is_err());
+    }
+
+    #[test]
+    fn a_code_of_the_earlier_16_character_form_is_refused_saying_so() {
+        let refused = EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(refused.contains("earlier form"), "{refused}");
+        assert!(
+            refused.contains("ask the Center for a new one"),
+            "{refused}"
+        );
+        let short = EnrollmentCode::parse("ABCD-EFGH-JKMN")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(short.contains("24 characters"), "{short}");
+    }
+
+    #[test]
+    fn a_generated_code_carries_100_secret_bits() {
+        // 20 characters after the id, each one of 32 equally likely symbols (a byte's low five
+        // bits; 256 is a multiple of 32, so no symbol is favoured).
+        let code = EnrollmentCode::generate().unwrap_or_else(|e| panic!("{e}"));
+        let secret = code.0.len() - code.id().len();
+        assert_eq!(secret * 5, 100);
+        assert_ne!(
+            EnrollmentCode::generate().map(|other| other.0).ok(),
+            Some(code.0)
+        );
     }
 
     #[test]
     fn a_proof_binds_the_secret_the_ca_and_the_keys() {
-        let code = EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS").unwrap_or_else(|e| panic!("{e}"));
+        let code = EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS-TVWX-YZ01")
+            .unwrap_or_else(|e| panic!("{e}"));
         let proof = code
             .proof(b"ca", &center())
             .unwrap_or_else(|e| panic!("{e}"));
@@ -265,8 +318,8 @@ mod tests {
         let mut other_keys = center();
         other_keys.recipient = "age1abc".into();
         assert!(code.check_proof(b"ca", &other_keys, &proof).is_err());
-        let same_id_other_secret =
-            EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRT").unwrap_or_else(|e| panic!("{e}"));
+        let same_id_other_secret = EnrollmentCode::parse("ABCD-EFGH-JKMN-PQRS-TVWX-YZ02")
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(same_id_other_secret.id(), code.id());
         assert!(same_id_other_secret
             .check_proof(b"ca", &center(), &proof)
