@@ -151,8 +151,9 @@ pub fn outbox(state: Shared<'_>) -> Reply<Vec<OutboxEntry>> {
 }
 
 #[tauri::command]
-pub fn sync_status(sync: Sync<'_>) -> SyncStatus {
-    sync.status()
+pub fn sync_status(state: Shared<'_>, sync: Sync<'_>) -> Reply<SyncStatus> {
+    reply(app(&state).still_unlocked())?;
+    Ok(sync.status())
 }
 
 #[tauri::command]

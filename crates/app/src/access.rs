@@ -182,6 +182,17 @@ impl App {
         self.session.is_none()
     }
 
+    /// `Locked` once the app is locked — by the worker, the idle limit or a suspend, checked now —
+    /// without counting as activity: the window asks this on its status poll, so that it hides
+    /// what it shows soon after the backend locked on its own.
+    pub fn still_unlocked(&mut self) -> Result<(), AppError> {
+        if self.enforce_idle_lock() {
+            Err(AppError::Locked)
+        } else {
+            Ok(())
+        }
+    }
+
     /// The connection for work the worker did not ask for (background sync): the same idle
     /// check, but it does not count as activity, so syncing never keeps the app unlocked.
     pub(crate) fn background_connection(&mut self) -> Result<&mut Connection, AppError> {

@@ -137,6 +137,23 @@ fn lock_and_idle_lock() {
     assert_eq!(code(app.list_screenings("")), "locked");
 }
 
+/// The window's status poll asks whether the app is still unlocked; asking is not activity,
+/// so a poll every second never keeps the app open.
+#[test]
+fn asking_whether_still_unlocked_is_not_activity() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    for _ in 0..10 {
+        fixture.clock.advance(Duration::minutes(1));
+        assert!(app.still_unlocked().is_ok());
+    }
+    fixture.clock.advance(Duration::seconds(1));
+    assert_eq!(code(app.still_unlocked()), "locked");
+    assert!(!app.status().unlocked);
+    app.lock();
+    assert_eq!(code(app.still_unlocked()), "locked");
+}
+
 #[test]
 fn preferences_survive_a_restart_without_unlocking() {
     let fixture = Fixture::new();

@@ -1,5 +1,7 @@
 //! The Center sync status, polled about once a second while the app is unlocked (the status
-//! bar starts and stops the polling). Holds no personal data: counts, a phase, times.
+//! bar starts and stops the polling). Holds no personal data: counts, a phase, times. The poll
+//! also notices a lock the backend made on its own (idle time, a suspend): the backend answers
+//! `locked`, and the api module's listener hides the screen.
 import { api } from "./api";
 import type { SyncStatus } from "./bindings/SyncStatus";
 import { refreshCatalogue } from "./state.svelte";
