@@ -255,14 +255,23 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         // What the command prints, member order included.
         let text = serde_json::to_string_pretty(&issued).unwrap_or_else(|e| panic!("{e}"));
-        let order: Vec<Option<usize>> = ["code", "expires_at", "agency", "officer", "file"]
+        let members = [
+            "code",
+            "expires_at",
+            "agency",
+            "officer",
+            "center_fingerprint",
+            "file",
+        ];
+        let order: Vec<Option<usize>> = members
             .iter()
             .map(|member| text.find(&format!("\n  \"{member}\": ")))
             .collect();
         assert!(order.iter().all(Option::is_some), "{text}");
         assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{text}");
         let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(json.as_object().map(serde_json::Map::len), Some(5));
+        assert_eq!(json.as_object().map(serde_json::Map::len), Some(6));
+        assert_eq!(json["center_fingerprint"], state.fingerprint());
         assert_eq!(json["agency"], "Agency");
         assert_eq!(json["file"], serde_json::Value::Null);
         let code = json["code"].as_str().unwrap_or_default();
@@ -277,5 +286,6 @@ mod tests {
         assert_eq!(json["file"]["code"], json["code"]);
         assert_eq!(json["file"]["expires_at"], json["expires_at"]);
         assert_eq!(json["file"]["center_address"], "https://c:1");
+        assert_eq!(json["file"]["center_fingerprint"], json["center_fingerprint"]);
     }
 }
