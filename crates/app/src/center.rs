@@ -34,11 +34,8 @@ pub const MAX_NEW_INFORMATION_CHARS: usize = 20_000;
 pub fn enrollment_target(input: &EnrollInput) -> Result<(String, String), AppError> {
     match input.enrollment_file.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => {
-            let file: EnrollmentFile =
-                serde_json::from_str(text).map_err(|_| AppError::EnrollmentFileInvalid)?;
-            if file.first_contact_enrollment != 1 {
-                return Err(AppError::EnrollmentFileInvalid);
-            }
+            let file =
+                EnrollmentFile::from_text(text).map_err(|_| AppError::EnrollmentFileInvalid)?;
             Ok((file.center_address, file.code))
         }
         _ => Ok((
