@@ -138,6 +138,13 @@ fn json_round_trips(value: &serde_json::Value) {
 /// succeeds exactly when `open_any` does with the expected metadata; an opened payload sealed
 /// again opens to the same payload.
 pub fn envelope_open(data: &[u8]) {
+    check_open(data, true);
+}
+
+/// `reseal`: whether to seal an opened payload again and open it (a zstd level-9 context per
+/// run, which costs most of the time when nearly every input opens); otherwise the payload's
+/// JSON is only checked to read back the same.
+fn check_open(data: &[u8], reseal: bool) {
     let identity = test_identity();
     let expected = test_meta();
     let any = open_any::<serde_json::Value>(data, identity);
@@ -148,6 +155,10 @@ pub fn envelope_open(data: &[u8]) {
             assert!(same_json(payload, opened));
             let json = payload.to_string();
             assert!(json.len() <= MAX_PLAINTEXT_BYTES);
+            if !reseal {
+                json_round_trips(payload);
+                return;
+            }
             let sealed = fixed("seal", seal(&expected, payload, &test_center_key()));
             match open::<serde_json::Value>(&sealed, identity, &expected) {
                 Ok(again) => assert!(same_json(&again, payload), "resealed: {json}"),
@@ -182,7 +193,7 @@ pub fn envelope_plaintext(data: &[u8]) {
         "encryption",
         age::encrypt(&test_identity().to_public(), &frame),
     );
-    envelope_open(&sealed);
+    check_open(&sealed, false);
 }
 
 /// `catalogue::load`, as the app reads an installed or published catalogue: what it accepts
