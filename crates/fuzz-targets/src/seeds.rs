@@ -293,8 +293,11 @@ pub fn all(catalogues: &[String]) -> Vec<Seed> {
             text(&EnrollmentFile {
                 first_contact_enrollment: 1,
                 center_address: "https://center.example.rs:8443".into(),
-                code: "ABCD-EFGH-JKMN-PQRS".into(),
+                code: "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01".into(),
                 expires_at: "2026-12-08T00:00:00Z".into(),
+                center_fingerprint: Some(
+                    "3F2A 9C01 77B4 E0D2 5A19 C3F8 0B6E 41D7 9A2C 5E80".into(),
+                ),
             }),
         ),
         seed(
