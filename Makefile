@@ -12,7 +12,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 UI_STAMP := ui/node_modules/.installed
 
-.PHONY: run test center deps system-packages ui-packages tools ui app lint tests bench bindings screenshot clean
+.PHONY: run test center deps system-packages ui-packages tools ui app lint tests bench bindings screenshot fuzz clean
 
 ## Start the desktop app (installs what is missing, builds the UI and the app).
 run: deps app
@@ -82,6 +82,17 @@ bindings: tests
 bench: deps ui app
 	cargo bench -p first-contact-app --bench autosave --bench finalise --bench delivery
 	cargo run -p first-contact-e2e --bin startup-bench
+
+FUZZ_SECONDS ?= 60
+## Fuzz every target in fuzz/ for FUZZ_SECONDS each (nightly toolchain; installs cargo-fuzz);
+## prints executions and crashes per target (docs/reliability.md, "Fuzzing"). `make test` only
+## replays the committed corpus, on stable (crates/fuzz-targets/tests/corpus.rs).
+fuzz:
+	@cargo +nightly --version >/dev/null 2>&1 || { \
+		echo "make fuzz needs the nightly Rust toolchain, which is not installed:"; \
+		echo "  rustup toolchain install nightly"; exit 1; }
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 ## The README's screenshot, from the real app.
 screenshot: deps app

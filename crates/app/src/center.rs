@@ -43,11 +43,8 @@ pub struct EnrollmentTarget {
 pub fn enrollment_target(input: &EnrollInput) -> Result<EnrollmentTarget, AppError> {
     match input.enrollment_file.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => {
-            let file: EnrollmentFile =
-                serde_json::from_str(text).map_err(|_| AppError::EnrollmentFileInvalid)?;
-            if file.first_contact_enrollment != 1 {
-                return Err(AppError::EnrollmentFileInvalid);
-            }
+            let file =
+                EnrollmentFile::from_text(text).map_err(|_| AppError::EnrollmentFileInvalid)?;
             Ok(EnrollmentTarget {
                 address: file.center_address,
                 code: file.code,

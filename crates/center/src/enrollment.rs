@@ -81,18 +81,28 @@ pub fn proof(
     })
 }
 
+/// The most characters of a device name.
+pub const MAX_DEVICE_NAME_CHARS: usize = 200;
+
+/// What can be checked of an enrollment request before the database is asked: the code's
+/// form and the device name. Answers the normalised code and the trimmed name.
+pub fn check_request(request: &EnrollmentRequest) -> Result<(EnrollmentCode, &str), ApiFailure> {
+    let code = EnrollmentCode::parse(&request.code).map_err(|_| invalid_code())?;
+    let device_name = request.device_name.trim();
+    if device_name.is_empty() || device_name.chars().count() > MAX_DEVICE_NAME_CHARS {
+        return Err(ApiFailure::malformed(format!(
+            "device_name must have 1 to {MAX_DEVICE_NAME_CHARS} characters"
+        )));
+    }
+    Ok((code, device_name))
+}
+
 pub fn enroll(
     state: &CenterState,
     connection: &mut Connection,
     request: &EnrollmentRequest,
 ) -> Result<EnrollmentGrant, ApiFailure> {
-    let code = EnrollmentCode::parse(&request.code).map_err(|_| invalid_code())?;
-    let device_name = request.device_name.trim();
-    if device_name.is_empty() || device_name.chars().count() > 200 {
-        return Err(ApiFailure::malformed(
-            "device_name must have 1 to 200 characters",
-        ));
-    }
+    let (code, device_name) = check_request(request)?;
     let now = state.now_text();
     let transaction = connection.transaction()?;
     let record = codes::find(&transaction, code.id())?.ok_or_else(invalid_code)?;

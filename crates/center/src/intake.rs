@@ -26,11 +26,7 @@ pub fn deliver(
     device_id: &str,
     batch: &DeliveryBatch,
 ) -> Result<DeliveryResults, ApiFailure> {
-    if batch.items.is_empty() || batch.items.len() > MAX_BATCH_ITEMS {
-        return Err(ApiFailure::malformed(format!(
-            "a batch has 1 to {MAX_BATCH_ITEMS} items"
-        )));
-    }
+    check_batch(batch)?;
     let received_at = state.now_text();
     let year = state.now().year();
     let transaction = connection.transaction()?;
@@ -120,13 +116,44 @@ fn accept(
     Ok(Ok(signed))
 }
 
+/// A batch has 1 to [`MAX_BATCH_ITEMS`] items; any other is refused as a whole.
+pub fn check_batch(batch: &DeliveryBatch) -> Result<(), ApiFailure> {
+    if batch.items.is_empty() || batch.items.len() > MAX_BATCH_ITEMS {
+        return Err(ApiFailure::malformed(format!(
+            "a batch has 1 to {MAX_BATCH_ITEMS} items"
+        )));
+    }
+    Ok(())
+}
+
 /// The item's envelope bytes if the item is well formed.
 fn check(
     connection: &Connection,
     device_id: &str,
     item: &DeliveryItem,
 ) -> Result<Result<Vec<u8>, ApiFailure>, ApiFailure> {
-    let reject = |message: String| Ok(Err(ApiFailure::malformed(message)));
+    let bytes = match check_item(item) {
+        Ok(bytes) => bytes,
+        Err(rejection) => return Ok(Err(rejection)),
+    };
+    if let (EnvelopeKind::Reconsideration, Some(regarding)) = (item.kind, &item.regarding) {
+        let known = envelopes::find(connection, regarding)?;
+        let own_referral = known
+            .is_some_and(|referral| referral.kind == "referral" && referral.device_id == device_id);
+        if !own_referral {
+            return Ok(Err(ApiFailure::malformed(
+                "the referral this regards was not delivered by this device",
+            )));
+        }
+    }
+    Ok(Ok(bytes))
+}
+
+/// Everything about an item that can be checked without the database: its id, labels, the
+/// size and form of its envelope, and whether its kind has a `regarding`. Answers the decoded
+/// envelope bytes. A reconsideration's `regarding` is then looked up by [`deliver`].
+pub fn check_item(item: &DeliveryItem) -> Result<Vec<u8>, ApiFailure> {
+    let reject = |message: String| Err(ApiFailure::malformed(message));
     if uuid::Uuid::parse_str(&item.id).is_err() {
         return reject("the id is not a UUID".into());
     }
@@ -161,22 +188,13 @@ fn check(
         return reject(problem.to_string());
     }
     match (item.kind, &item.regarding) {
-        (EnvelopeKind::Referral, None) => {}
+        (EnvelopeKind::Referral, None) | (EnvelopeKind::Reconsideration, Some(_)) => {}
         (EnvelopeKind::Referral, Some(_)) => {
             return reject("a referral is not regarding anything".into());
         }
         (EnvelopeKind::Reconsideration, None) => {
             return reject("a reconsideration request names the referral it regards".into());
         }
-        (EnvelopeKind::Reconsideration, Some(regarding)) => {
-            let known = envelopes::find(connection, regarding)?;
-            let own_referral = known.is_some_and(|referral| {
-                referral.kind == "referral" && referral.device_id == device_id
-            });
-            if !own_referral {
-                return reject("the referral this regards was not delivered by this device".into());
-            }
-        }
     }
-    Ok(Ok(bytes))
+    Ok(bytes)
 }

@@ -17,24 +17,7 @@ pub fn publish(
     kind: PublicationKind,
     content_json: &str,
 ) -> Result<Publication, CenterError> {
-    let content: serde_json::Value = serde_json::from_str(content_json)
-        .map_err(|e| CenterError::Invalid(format!("the {} is not JSON: {e}", kind.as_str())))?;
-    let version = match kind {
-        PublicationKind::Catalogue => {
-            let catalogue = first_contact_domain::catalogue::load(content_json).map_err(|e| {
-                CenterError::Invalid(format!(
-                    "the catalogue is not valid: {}: {}",
-                    e.place, e.problem
-                ))
-            })?;
-            catalogue.version.clone()
-        }
-        PublicationKind::Directory => content
-            .get("version")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned)
-            .ok_or_else(|| CenterError::Invalid("the directory has no \"version\"".into()))?,
-    };
+    let (content, version) = check_content(kind, content_json)?;
     if publications::version_exists(connection, kind.as_str(), &version)? {
         return Err(CenterError::Invalid(format!(
             "{} version {version} is published already; give the new one a new version",
@@ -57,6 +40,34 @@ pub fn publish(
         &signed,
     )?;
     Ok(publication)
+}
+
+/// What is checked of a publication before it is signed: that it is JSON, that a catalogue is
+/// one the field app's loader accepts, and that it names its version. Answers the content and
+/// the version.
+pub fn check_content(
+    kind: PublicationKind,
+    content_json: &str,
+) -> Result<(serde_json::Value, String), CenterError> {
+    let content: serde_json::Value = serde_json::from_str(content_json)
+        .map_err(|e| CenterError::Invalid(format!("the {} is not JSON: {e}", kind.as_str())))?;
+    let version = match kind {
+        PublicationKind::Catalogue => {
+            let catalogue = first_contact_domain::catalogue::load(content_json).map_err(|e| {
+                CenterError::Invalid(format!(
+                    "the catalogue is not valid: {}: {}",
+                    e.place, e.problem
+                ))
+            })?;
+            catalogue.version.clone()
+        }
+        PublicationKind::Directory => content
+            .get("version")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| CenterError::Invalid("the directory has no \"version\"".into()))?,
+    };
+    Ok((content, version))
 }
 
 pub fn latest(connection: &Connection, kind: &str) -> Result<SignedDocument, ApiFailure> {

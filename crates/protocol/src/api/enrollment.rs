@@ -230,6 +230,25 @@ pub struct EnrollmentFile {
     pub center_fingerprint: Option<String>,
 }
 
+/// The version of the enrollment file's layout this code reads and writes.
+pub const ENROLLMENT_FILE_FORMAT: u32 = 1;
+
+impl EnrollmentFile {
+    /// Reads an enrollment file's text as a worker pastes it: surrounding blank space is
+    /// ignored; anything but a closed JSON object of this layout, format 1, is refused.
+    pub fn from_text(text: &str) -> Result<Self, ProtocolError> {
+        let file: EnrollmentFile = serde_json::from_str(text.trim())
+            .map_err(|e| ProtocolError::Enrollment(format!("enrollment file: {e}")))?;
+        if file.first_contact_enrollment != ENROLLMENT_FILE_FORMAT {
+            return Err(ProtocolError::Enrollment(format!(
+                "enrollment file format {} is not {ENROLLMENT_FILE_FORMAT}",
+                file.first_contact_enrollment
+            )));
+        }
+        Ok(file)
+    }
+}
+
 impl std::fmt::Debug for EnrollmentFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EnrollmentFile")
@@ -304,6 +323,24 @@ mod tests {
             EnrollmentCode::generate().map(|other| other.0).ok(),
             Some(code.0)
         );
+    }
+
+    #[test]
+    fn an_enrollment_file_is_read_with_its_format_checked() {
+        let text = r#"
+            {"first_contact_enrollment": 1, "center_address": "https://center.example:8443",
+             "code": "ABCD-EFGH-JKMN-PQRS", "expires_at": "2026-12-01T00:00:00Z"}
+        "#;
+        let file = EnrollmentFile::from_text(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(file.center_address, "https://center.example:8443");
+        assert_eq!(file.code, "ABCD-EFGH-JKMN-PQRS");
+        let other_format = text.replace(
+            "\"first_contact_enrollment\": 1",
+            "\"first_contact_enrollment\": 2",
+        );
+        assert!(EnrollmentFile::from_text(&other_format).is_err());
+        assert!(EnrollmentFile::from_text(&text.replace('}', r#","extra": 1}"#)).is_err());
+        assert!(EnrollmentFile::from_text("").is_err());
     }
 
     #[test]
