@@ -2,49 +2,20 @@
 //! receive a decision, request reconsideration, see it answered; a revoked device is told to
 //! enroll again and keeps its outbox.
 
-use std::sync::{Arc, Mutex};
+mod common;
 
+use common::{app, center, check, PASSPHRASE};
 use first_contact_app::{
-    enroll, sync_once, App, AppConfig, EnrollApproval, EnrollInput, FixedClock, NewProfile,
-    ReconsiderationInput, SharedApp,
+    enroll, sync_once, EnrollApproval, EnrollInput, ReconsiderationInput, SharedApp,
 };
 use first_contact_center::decisions::DecisionInput;
-use first_contact_center::{CenterConfig, RunningCenter};
+use first_contact_center::RunningCenter;
 use first_contact_domain::referral::{DetectionMethod, ExploitationType};
-use first_contact_domain::AgencyType;
 use first_contact_protocol::api::feedback::DecisionOutcome;
 use first_contact_protocol::EnvelopeKind;
-use first_contact_store::KdfParams;
 use first_contact_sync::Timeouts;
 
-const PASSPHRASE: &str = "seven quiet rivers";
 const NARRATIVE: &str = "Brought from Preševo to a brickworks near Pančevo";
-
-fn check<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
-    result.unwrap_or_else(|e| panic!("{e}"))
-}
-
-async fn center(dir: &std::path::Path) -> RunningCenter {
-    let mut config = CenterConfig::new(dir);
-    config.listen = check("127.0.0.1:0".parse());
-    check(first_contact_center::start(&config, first_contact_center::system_clock()).await)
-}
-
-fn app(dir: &std::path::Path) -> SharedApp {
-    let mut config = AppConfig::new(dir.join("data"));
-    config.kdf = KdfParams::MINIMUM;
-    let mut app = check(App::open(
-        config,
-        Box::new(FixedClock::at("2026-11-28T09:00:00+01:00")),
-    ));
-    check(app.create_profile(NewProfile {
-        display_name: "Officer Dragana".into(),
-        agency: AgencyType::LabourInspection,
-        passphrase: PASSPHRASE.into(),
-        passphrase_confirmation: PASSPHRASE.into(),
-    }));
-    Arc::new(Mutex::new(app))
-}
 
 fn finalise_one(app: &SharedApp) -> String {
     let mut app = check(app.lock().map_err(|e| e.to_string()));

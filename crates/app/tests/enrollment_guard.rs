@@ -3,43 +3,12 @@
 //! exactly its fingerprint; an enrollment file's fingerprint must match the Center that answers.
 //! Real Centers over TLS on loopback ports, a real encrypted store.
 
-use std::sync::{Arc, Mutex};
+mod common;
 
-use first_contact_app::{
-    enroll, App, AppConfig, EnrollApproval, EnrollInput, FixedClock, NewProfile, SharedApp,
-};
-use first_contact_center::{CenterConfig, RunningCenter};
-use first_contact_domain::AgencyType;
-use first_contact_store::KdfParams;
+use common::{app, center, check, PASSPHRASE};
+use first_contact_app::{enroll, EnrollApproval, EnrollInput, SharedApp};
+use first_contact_center::RunningCenter;
 use first_contact_sync::Timeouts;
-
-const PASSPHRASE: &str = "seven quiet rivers";
-
-fn check<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
-    result.unwrap_or_else(|e| panic!("{e}"))
-}
-
-async fn center(dir: &std::path::Path) -> RunningCenter {
-    let mut config = CenterConfig::new(dir);
-    config.listen = check("127.0.0.1:0".parse());
-    check(first_contact_center::start(&config, first_contact_center::system_clock()).await)
-}
-
-fn app(dir: &std::path::Path) -> SharedApp {
-    let mut config = AppConfig::new(dir.join("data"));
-    config.kdf = KdfParams::MINIMUM;
-    let mut app = check(App::open(
-        config,
-        Box::new(FixedClock::at("2026-11-28T09:00:00+01:00")),
-    ));
-    check(app.create_profile(NewProfile {
-        display_name: "Officer Dragana".into(),
-        agency: AgencyType::LabourInspection,
-        passphrase: PASSPHRASE.into(),
-        passphrase_confirmation: PASSPHRASE.into(),
-    }));
-    Arc::new(Mutex::new(app))
-}
 
 /// A fresh code at `center`, as typed input and as an enrollment file's text.
 fn code(center: &RunningCenter) -> (EnrollInput, String) {

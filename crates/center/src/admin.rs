@@ -286,6 +286,9 @@ mod tests {
         assert_eq!(json["file"]["code"], json["code"]);
         assert_eq!(json["file"]["expires_at"], json["expires_at"]);
         assert_eq!(json["file"]["center_address"], "https://c:1");
-        assert_eq!(json["file"]["center_fingerprint"], json["center_fingerprint"]);
+        assert_eq!(
+            json["file"]["center_fingerprint"],
+            json["center_fingerprint"]
+        );
     }
 }

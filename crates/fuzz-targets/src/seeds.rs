@@ -86,7 +86,7 @@ pub fn small_catalogues() -> [String; 2] {
         small_catalogue(&|c| {
             c.sets
                 .iter()
-                .any(|set| set.element_rule.is_some() && set.combination_rule.is_some())
+                .any(|set| set.element_rule.is_some() && set.combination_rules.is_some())
         }),
     ]
 }
