@@ -323,7 +323,7 @@ fn enrollment_code(text: &str) {
         return;
     };
     let shown = code.display();
-    assert_eq!(shown.len(), 19, "{shown}");
+    assert_eq!(shown.len(), 29, "{shown}");
     assert_eq!(code.id().len(), 4);
     assert!(shown.starts_with(code.id()));
     assert_eq!(code.digest().len(), 64);
