@@ -12,7 +12,7 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
 UI_STAMP := ui/node_modules/.installed
 
-.PHONY: run test center deps system-packages ui-packages tools ui app lint tests bench bindings screenshot fuzz clean
+.PHONY: run test center deps system-packages ui-packages tools ui app lint tests bench bindings screenshot fuzz soak clean
 
 ## Start the desktop app (installs what is missing, builds the UI and the app).
 run: deps app
@@ -77,6 +77,12 @@ bindings: tests
 		(echo "ui/src/lib/bindings is stale: commit the regenerated files" && exit 1)
 	@untracked=$$(git ls-files --others --exclude-standard ui/src/lib/bindings); \
 		if [ -n "$$untracked" ]; then echo "untracked bindings: $$untracked"; exit 1; fi
+
+## The kill loop at length: the backend SIGKILLed at random points of autosave, finalise and
+## delivery, 10,000 rounds (make test runs a bounded number); figures go in docs/reliability.md.
+SOAK_ROUNDS ?= 10000
+soak: deps app
+	FIRST_CONTACT_KILL_ROUNDS=$(SOAK_ROUNDS) cargo test --workspace --test kill_loop -- --nocapture
 
 ## Benchmarks; results are written up in docs/benchmarks.md.
 bench: deps ui app

@@ -334,11 +334,5 @@ pub async fn sync_once(
 ) -> Result<first_contact_sync::PassReport, AppError> {
     let source = AppSync::new(Arc::clone(app), timeouts);
     let link = source.link().map_err(|_| AppError::NotEnrolled)?;
-    let result = first_contact_sync::pass(&link.target, &*link.local, |_, _| {}).await;
-    if let Err(error) = &result {
-        if error.problem == SyncProblem::Unauthorized {
-            source.unauthorized();
-        }
-    }
-    Ok(result?)
+    Ok(first_contact_sync::engine::pass_for(&source, &link.target, &*link.local, |_, _| {}).await?)
 }

@@ -179,6 +179,24 @@ pub struct Link<A, L: ?Sized> {
     pub local: Arc<L>,
 }
 
+/// A pass over `source`'s link with the rule for a refused credential: a 401 tells the source,
+/// which asks the worker to enroll again. The loop and a pass run on request (`sync_once`) both
+/// go through here, so the rule exists once.
+pub async fn pass_for<S: SyncSource>(
+    source: &S,
+    target: &Target<S::Api>,
+    local: &S::Local,
+    progress: impl FnMut(usize, usize),
+) -> Result<PassReport, SyncError> {
+    let outcome = pass(target, local, progress).await;
+    if let Err(error) = &outcome {
+        if error.problem == SyncProblem::Unauthorized {
+            source.unauthorized();
+        }
+    }
+    outcome
+}
+
 /// How the loop finds its Center and store; implemented by the app.
 pub trait SyncSource: Send + Sync + 'static {
     type Api: CenterApi;
@@ -268,7 +286,7 @@ async fn run<S: SyncSource>(
                     s.phase = SyncPhase::Connecting;
                     s.retry_at = None;
                 });
-                let outcome = pass(&target, &*local, |done, total| {
+                let outcome = pass_for(&source, &target, &*local, |done, total| {
                     status.send_modify(|s| {
                         s.phase = SyncPhase::Sending;
                         s.done = u32::try_from(done).unwrap_or(u32::MAX);
@@ -287,7 +305,6 @@ async fn run<S: SyncSource>(
                         Some(settings.idle)
                     }
                     Err(error) if error.problem == SyncProblem::Unauthorized => {
-                        source.unauthorized();
                         status.send_replace(SyncStatus {
                             problem: Some(error.problem),
                             last_synced_at: last_synced_at.clone(),
