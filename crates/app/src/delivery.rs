@@ -334,5 +334,8 @@ pub async fn sync_once(
 ) -> Result<first_contact_sync::PassReport, AppError> {
     let source = AppSync::new(Arc::clone(app), timeouts);
     let link = source.link().map_err(|_| AppError::NotEnrolled)?;
-    Ok(first_contact_sync::engine::pass_for(&source, &link.target, &*link.local, |_, _| {}).await?)
+    Ok(
+        first_contact_sync::engine::pass_for(&source, &link.target, &*link.local, |_, _| {})
+            .await?,
+    )
 }

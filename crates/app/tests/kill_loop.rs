@@ -123,7 +123,10 @@ async fn killing_the_backend_anywhere_loses_nothing_and_sends_nothing_twice() {
         }
         check(child.kill());
         let status = check(child.wait());
-        assert!(!status.success(), "round {round}: the probe stopped on its own");
+        assert!(
+            !status.success(),
+            "round {round}: the probe stopped on its own"
+        );
         *killed_after
             .entry(acknowledged.last_step.clone())
             .or_default() += 1;
@@ -213,9 +216,8 @@ fn verify(
     round: usize,
 ) {
     let connection = check(vault.unlock(&PASSPHRASE.into()));
-    let integrity: String = check(connection.query_row("PRAGMA integrity_check", [], |row| {
-        row.get(0)
-    }));
+    let integrity: String =
+        check(connection.query_row("PRAGMA integrity_check", [], |row| row.get(0)));
     assert_eq!(integrity, "ok", "round {round}");
 
     for (id, revision) in &acknowledged.saved {

@@ -295,7 +295,7 @@ fn delivery_item(item: &DeliveryItem) {
 }
 
 /// The body of `POST /v1/enrollment` and the Center's check of it; and the code's reader on
-/// its own: a code read is 16 characters of the alphabet, shown as four groups that read back
+/// its own: a code read is 24 characters of the alphabet, shown as six groups that read back
 /// to the same code.
 pub fn enrollment_request(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
