@@ -192,12 +192,13 @@ async fn main() -> anyhow::Result<()> {
                 catalogue_version: meta.catalogue_version,
                 created_at: meta.created_at,
                 bytes,
+                recipient: key.to_string(),
             })
         })
         .collect::<anyhow::Result<_>>()?;
     let bodies: Vec<Vec<u8>> = items
         .chunks(first_contact_protocol::api::MAX_BATCH_ITEMS)
-        .map(|chunk| serde_json::to_vec(&plan::batch(chunk)))
+        .map(|chunk| serde_json::to_vec(&plan::batch(chunk, &key.to_string())))
         .collect::<Result<_, _>>()?;
     let client = reqwest::Client::builder()
         .tls_backend_preconfigured(first_contact_sync::tls::pinned(&enrollment.ca_pem)?)
@@ -245,7 +246,7 @@ async fn main() -> anyhow::Result<()> {
                         Ok(item)
                     })
                     .collect::<anyhow::Result<_>>()?;
-                Ok(plan::batch(&chunk))
+                Ok(plan::batch(&chunk, &key.to_string()))
             })
             .collect::<anyhow::Result<_>>()?;
         devices.push((enrollment.client(Timeouts::default())?, batches));

@@ -287,6 +287,7 @@ impl App {
             created_at: now,
             envelope: sealed,
             regarding: Some(referral.id.clone()),
+            recipient: center_key.to_string(),
             ..Default::default()
         };
         outbox::queue(&mut self.session()?.connection, &status, &queued)?;

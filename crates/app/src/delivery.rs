@@ -142,6 +142,7 @@ impl LocalStore for AppOutbox {
                         catalogue_version: queued.catalogue_version,
                         created_at: queued.created_at,
                         bytes: queued.envelope,
+                        recipient: queued.recipient,
                     })
                 })
                 .collect()
@@ -312,6 +313,7 @@ impl SyncSource for AppSync {
                 api,
                 verifier,
                 device_id: enrollment.device_id,
+                recipient: enrollment.center.recipient.clone(),
             },
             local: Arc::new(AppOutbox::new(Arc::clone(&self.app))),
         })

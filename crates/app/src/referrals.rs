@@ -136,6 +136,7 @@ impl App {
             created_at: meta.created_at.clone(),
             envelope: sealed,
             attempts: 0,
+            recipient: center_key.to_string(),
             ..Default::default()
         };
         outbox::finalise(&mut self.session()?.connection, id, &status, &queued)?;

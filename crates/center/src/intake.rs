@@ -63,6 +63,9 @@ fn accept(
         Ok(bytes) => bytes,
         Err(rejection) => return Ok(Err(rejection)),
     };
+    if let Err(rejection) = check_recipient(item, &state.keys.recipient.to_string()) {
+        return Ok(Err(rejection));
+    }
     let sha256 = envelope_digest(&bytes);
     if let Some(stored) = envelopes::find(connection, &item.id)? {
         if stored.sha256 == sha256 && stored.device_id == device_id {
@@ -147,6 +150,22 @@ fn check(
         }
     }
     Ok(Ok(bytes))
+}
+
+/// An item declaring another recipient was sealed for another Center: this one could not open
+/// it, so it gets no receipt (which would let the device delete it). Checked without opening.
+pub fn check_recipient(item: &DeliveryItem, own: &str) -> Result<(), ApiFailure> {
+    if item.recipient == own {
+        Ok(())
+    } else {
+        Err(ApiFailure::new(
+            ErrorCode::WrongRecipient,
+            format!(
+                "the envelope was sealed to {}, not to this Center's key",
+                item.recipient.chars().take(80).collect::<String>()
+            ),
+        ))
+    }
 }
 
 /// Everything about an item that can be checked without the database: its id, labels, the

@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use first_contact_center::enrollment::{check_request, MAX_DEVICE_NAME_CHARS};
-use first_contact_center::intake::{check_batch, check_item, MAX_ENVELOPE_BYTES};
+use first_contact_center::intake::{check_batch, check_item, check_recipient, MAX_ENVELOPE_BYTES};
 use first_contact_center::publishing::check_content;
 use first_contact_domain::catalogue as loader;
 use first_contact_protocol::api::delivery::{DeliveryBatch, DeliveryItem, Receipt};
@@ -276,6 +276,11 @@ pub fn delivery_batch(data: &[u8]) {
 }
 
 fn delivery_item(item: &DeliveryItem) {
+    let own = test_identity().to_public().to_string();
+    match check_recipient(item, &own) {
+        Ok(()) => assert_eq!(item.recipient, own),
+        Err(failure) => assert_eq!(failure.code, ErrorCode::WrongRecipient),
+    }
     match check_item(item) {
         Ok(bytes) => {
             assert!(uuid::Uuid::parse_str(&item.id).is_ok());

@@ -160,6 +160,7 @@ fn item(kind: EnvelopeKind, regarding: Option<&str>, bytes: &[u8]) -> DeliveryIt
         payload_format: meta.payload_format,
         catalogue_version: meta.catalogue_version,
         created_at: meta.created_at,
+        recipient: crate::test_identity().to_public().to_string(),
         envelope: DeliveryItem::encode_envelope(bytes),
     }
 }

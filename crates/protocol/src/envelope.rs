@@ -60,6 +60,9 @@ struct Document<T> {
     envelope_format: u32,
     #[serde(flatten)]
     meta: EnvelopeMeta,
+    /// The age recipient (`age1…`) the envelope was sealed to, bound inside it: a Center opening
+    /// it checks that it was meant for its own key.
+    recipient: String,
     payload: T,
 }
 
@@ -72,6 +75,7 @@ pub fn seal<T: Serialize>(
     let document = Document {
         envelope_format: ENVELOPE_FORMAT,
         meta: meta.clone(),
+        recipient: center.to_string(),
         payload,
     };
     let json = serde_json::to_vec(&document).map_err(|e| ProtocolError::Seal(e.to_string()))?;
@@ -146,6 +150,14 @@ pub fn open_any<T: DeserializeOwned>(
     }
     let document: Document<T> =
         serde_json::from_slice(&json).map_err(|e| ProtocolError::Open(e.to_string()))?;
+    let own = identity.to_public().to_string();
+    if document.recipient != own {
+        return Err(ProtocolError::MetadataMismatch {
+            field: "recipient",
+            inside: document.recipient,
+            outside: own,
+        });
+    }
     Ok((document.meta, document.payload))
 }
 

@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0004_screening_retention.sql",
         include_str!("../../../migrations/0004_screening_retention.sql"),
     ),
+    (
+        5,
+        "0005_outbox_recipient.sql",
+        include_str!("../../../migrations/0005_outbox_recipient.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

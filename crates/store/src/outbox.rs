@@ -38,6 +38,8 @@ pub struct QueuedEnvelope {
     pub envelope: Vec<u8>,
     pub attempts: u32,
     pub regarding: Option<String>,
+    /// The age recipient the envelope was sealed to ('' for rows queued before it was kept).
+    pub recipient: String,
 }
 
 /// Queues `envelope` for `status.id` and deletes the draft `draft_id` and the screening it was
@@ -108,8 +110,8 @@ fn queue_in(
     )?;
     transaction.execute(
         "INSERT INTO outbox (id, kind, payload_format, catalogue_version, created_at, envelope,
-             regarding)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             regarding, recipient)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             envelope.id,
             envelope.kind,
@@ -117,7 +119,8 @@ fn queue_in(
             envelope.catalogue_version,
             envelope.created_at,
             envelope.envelope,
-            envelope.regarding
+            envelope.regarding,
+            envelope.recipient
         ],
     )?;
     Ok(())
@@ -219,7 +222,7 @@ fn select(
 ) -> Result<Vec<QueuedEnvelope>, StoreError> {
     let mut statement = connection.prepare(&format!(
         "SELECT position, id, kind, payload_format, catalogue_version, created_at, envelope,
-             attempts, regarding
+             attempts, regarding, recipient
          FROM outbox WHERE {filter} ORDER BY position LIMIT ?1"
     ))?;
     let rows = statement.query_map(params![limit], |row| {
@@ -233,6 +236,7 @@ fn select(
             envelope: row.get(6)?,
             attempts: row.get(7)?,
             regarding: row.get(8)?,
+            recipient: row.get(9)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

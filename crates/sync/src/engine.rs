@@ -78,6 +78,8 @@ pub struct Target<A> {
     pub api: A,
     pub verifier: CenterVerifier,
     pub device_id: uuid::Uuid,
+    /// The enrolled Center's age recipient: only envelopes sealed to it are sent.
+    pub recipient: String,
 }
 
 /// One pass: the outbox, then decisions, then publications. `progress(done, total)` is called
@@ -92,7 +94,18 @@ pub async fn pass<A: CenterApi, L: LocalStore + ?Sized>(
     progress(0, total);
     loop {
         let pending = local.pending(first_contact_protocol::api::MAX_BATCH_ITEMS)?;
-        let batch = plan::batch(&pending);
+        let foreign = plan::sealed_for_another_center(&pending, &target.recipient);
+        if !foreign.is_empty() {
+            for effect in foreign {
+                if let ItemEffect::SetAside { id, code, message } = effect {
+                    local.set_aside(&id, &code, &message)?;
+                    report.set_aside += 1;
+                }
+            }
+            // Set-aside items are no longer pending: read the outbox again.
+            continue;
+        }
+        let batch = plan::batch(&pending, &target.recipient);
         if batch.items.is_empty() {
             break;
         }

@@ -186,7 +186,8 @@ async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, S
         ErrorCode::NotFound
         | ErrorCode::MalformedRequest
         | ErrorCode::PayloadTooLarge
-        | ErrorCode::Conflict => SyncProblem::UnexpectedResponse,
+        | ErrorCode::Conflict
+        | ErrorCode::WrongRecipient => SyncProblem::UnexpectedResponse,
     };
     Err(SyncError {
         code: Some(code),

@@ -18,6 +18,8 @@ pub struct PendingEnvelope {
     pub catalogue_version: String,
     pub created_at: String,
     pub bytes: Vec<u8>,
+    /// The age recipient the envelope was sealed to ('' if the store did not record it).
+    pub recipient: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

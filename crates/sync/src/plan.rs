@@ -13,8 +13,28 @@ use crate::local::{PendingEnvelope, VerifiedDecision, VerifiedReceipt};
 /// Keeps a request well under the Center's body limit after base64 and JSON.
 pub const MAX_BATCH_ENVELOPE_BYTES: usize = 4 * 1024 * 1024;
 
-/// The longest prefix of `pending` that fits one request (always at least one item).
-pub fn batch(pending: &[PendingEnvelope]) -> DeliveryBatch {
+/// The code an item gets when it was sealed to another Center's key than the enrolled one's.
+pub const SEALED_FOR_ANOTHER_CENTER: &str = "sealed_for_another_center";
+
+/// Items sealed to another key than `recipient`, the enrolled Center's: that Center could not
+/// open them, and a receipt for them would delete them from the laptop. They are set aside,
+/// kept, and never sent. Rows from before the recipient was recorded (empty) are not.
+pub fn sealed_for_another_center(pending: &[PendingEnvelope], recipient: &str) -> Vec<ItemEffect> {
+    pending
+        .iter()
+        .filter(|item| !item.recipient.is_empty() && item.recipient != recipient)
+        .map(|item| ItemEffect::SetAside {
+            id: item.id.clone(),
+            code: SEALED_FOR_ANOTHER_CENTER.into(),
+            message: "sealed to another Center's key than the enrolled Center's".into(),
+        })
+        .collect()
+}
+
+/// The longest prefix of `pending` that fits one request (always at least one item), each item
+/// declaring the recipient it was sealed to (`recipient`, the enrolled Center's, for rows from
+/// before that was recorded).
+pub fn batch(pending: &[PendingEnvelope], recipient: &str) -> DeliveryBatch {
     let mut bytes = 0;
     let items = pending
         .iter()
@@ -31,6 +51,11 @@ pub fn batch(pending: &[PendingEnvelope]) -> DeliveryBatch {
             payload_format: item.payload_format,
             catalogue_version: item.catalogue_version.clone(),
             created_at: item.created_at.clone(),
+            recipient: if item.recipient.is_empty() {
+                recipient.to_owned()
+            } else {
+                item.recipient.clone()
+            },
             envelope: DeliveryItem::encode_envelope(&item.bytes),
         })
         .collect();
@@ -219,21 +244,45 @@ mod tests {
             catalogue_version: "v".into(),
             created_at: "t".into(),
             bytes: vec![7; size],
+            recipient: String::new(),
         }
+    }
+
+    #[test]
+    fn an_item_sealed_for_another_center_is_set_aside_and_never_batched() {
+        let mut mine = pending("mine", 10);
+        mine.recipient = "age1mine".into();
+        let mut theirs = pending("theirs", 10);
+        theirs.recipient = "age1theirs".into();
+        let legacy = pending("legacy", 10);
+        let all = [mine, theirs, legacy];
+        let aside = sealed_for_another_center(&all, "age1mine");
+        assert_eq!(
+            aside,
+            [ItemEffect::SetAside {
+                id: "theirs".into(),
+                code: SEALED_FOR_ANOTHER_CENTER.into(),
+                message: "sealed to another Center's key than the enrolled Center's".into(),
+            }]
+        );
+        // Each item declares what it was sealed to; a row from before that was kept declares
+        // the enrolled Center's key, to which it was sealed then.
+        let sent = batch(&[all[0].clone(), all[2].clone()], "age1mine");
+        assert!(sent.items.iter().all(|item| item.recipient == "age1mine"));
     }
 
     #[test]
     fn a_batch_is_cut_by_count_and_by_bytes_but_never_empty() {
         let many: Vec<_> = (0..250).map(|n| pending(&n.to_string(), 10)).collect();
         assert_eq!(
-            batch(&many).items.len(),
+            batch(&many, "age1").items.len(),
             first_contact_protocol::api::MAX_BATCH_ITEMS
         );
         let large = vec![pending("a", 3 << 20), pending("b", 3 << 20)];
-        assert_eq!(batch(&large).items.len(), 1);
+        assert_eq!(batch(&large, "age1").items.len(), 1);
         let huge = vec![pending("a", 9 << 20)];
-        assert_eq!(batch(&huge).items.len(), 1);
-        assert!(batch(&[]).items.is_empty());
+        assert_eq!(batch(&huge, "age1").items.len(), 1);
+        assert!(batch(&[], "age1").items.is_empty());
     }
 
     #[test]

@@ -72,6 +72,7 @@ async fn a_feed_page_that_does_not_move_the_cursor_ends_the_pass() {
         },
         verifier: real.verifier,
         device_id: real.device_id,
+        recipient: real.recipient,
     };
     let report = check(pass(&stuck, &store, |_, _| {}).await);
     assert_eq!(stuck.api.calls.load(Ordering::SeqCst), 2);

@@ -22,6 +22,10 @@ pub struct DeliveryItem {
     pub payload_format: u32,
     pub catalogue_version: String,
     pub created_at: String,
+    /// The age recipient (`age1…`) the envelope was sealed to, as the device recorded it when
+    /// sealing. The Center refuses an item declaring another recipient than its own, without
+    /// opening it.
+    pub recipient: String,
     /// The sealed envelope, base64.
     pub envelope: String,
 }

@@ -26,6 +26,9 @@ pub enum ErrorCode {
     RequestTimeout,
     /// Too many requests of this kind from the client's address; retry later (429).
     RateLimited,
+    /// An envelope declares a recipient other than this Center's key (400, per item): it was
+    /// sealed for another Center and this one could not open it.
+    WrongRecipient,
 }
 
 impl ErrorCode {
@@ -41,6 +44,7 @@ impl ErrorCode {
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::RequestTimeout => "request_timeout",
             ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::WrongRecipient => "wrong_recipient",
         }
     }
 
@@ -55,6 +59,7 @@ impl ErrorCode {
             ErrorCode::Unavailable => 503,
             ErrorCode::RequestTimeout => 408,
             ErrorCode::RateLimited => 429,
+            ErrorCode::WrongRecipient => 400,
         }
     }
 }
@@ -98,6 +103,7 @@ mod tests {
             ErrorCode::Conflict,
             ErrorCode::Unavailable,
             ErrorCode::RequestTimeout,
+            ErrorCode::WrongRecipient,
             ErrorCode::RateLimited,
         ] {
             let json = serde_json::to_value(code).unwrap_or_default();

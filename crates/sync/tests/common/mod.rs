@@ -49,6 +49,7 @@ pub fn target(enrollment: &Enrollment, timeouts: Timeouts) -> Target<HttpCenter>
         api: check(enrollment.client(timeouts)),
         verifier: check(enrollment.verifier()),
         device_id: enrollment.device_id,
+        recipient: enrollment.center.recipient.clone(),
     }
 }
 
@@ -79,6 +80,7 @@ pub fn sealed(
         catalogue_version: meta.catalogue_version,
         created_at: meta.created_at,
         bytes,
+        recipient: check(enrollment.center_key()).to_string(),
     }
 }
 
