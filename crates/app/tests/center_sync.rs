@@ -4,36 +4,15 @@
 
 mod common;
 
-use common::{app, center, check, PASSPHRASE};
+use common::{app, center, check, finalise_one, NARRATIVE, PASSPHRASE};
 use first_contact_app::{
     enroll, sync_once, EnrollApproval, EnrollInput, ReconsiderationInput, SharedApp,
 };
 use first_contact_center::decisions::DecisionInput;
 use first_contact_center::RunningCenter;
-use first_contact_domain::referral::{DetectionMethod, ExploitationType};
 use first_contact_protocol::api::feedback::DecisionOutcome;
 use first_contact_protocol::EnvelopeKind;
 use first_contact_sync::Timeouts;
-
-const NARRATIVE: &str = "Brought from Preševo to a brickworks near Pančevo";
-
-fn finalise_one(app: &SharedApp) -> String {
-    let mut app = check(app.lock().map_err(|e| e.to_string()));
-    let mut referral = check(app.new_referral(None)).referral;
-    referral.contact.place = "Subotica".into();
-    referral.contact.detection = Some(DetectionMethod::Inspection);
-    referral.person.name = "Leila Quandt-Haddad".into();
-    referral.person.estimated_age = Some(27);
-    referral.exploitation.types = vec![ExploitationType::LabourExploitation];
-    referral.exploitation.labour_sector = "construction".into();
-    referral.indicators.narrative = NARRATIVE.into();
-    referral.consent.consent_to_referral = true;
-    referral.consent.consent_to_data_processing = true;
-    referral.consent.consent_language = "ar".into();
-    let view = check(app.save_referral(referral.clone()));
-    assert!(view.issues.is_empty(), "{:?}", view.issues);
-    check(app.finalise_referral(&referral.id)).id
-}
 
 fn approval() -> EnrollApproval {
     EnrollApproval {

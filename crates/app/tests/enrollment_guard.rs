@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::{app, center, check, PASSPHRASE};
-use first_contact_app::{enroll, EnrollApproval, EnrollInput, SharedApp};
+use common::{app, center, check, finalise_one, PASSPHRASE};
+use first_contact_app::{enroll, sync_once, EnrollApproval, EnrollInput, SharedApp};
 use first_contact_center::RunningCenter;
 use first_contact_sync::Timeouts;
 
@@ -76,10 +76,32 @@ async fn a_different_center_is_refused_until_its_fingerprint_is_accepted() {
     let wrong = approval(PASSPHRASE, Some(&first.state.fingerprint()));
     let still = error_of(enroll(&app, &input, &wrong, "l", t).await);
     assert_eq!(still.code, "center_changed");
+    // A referral queued for the first Center, not yet delivered when the laptop moves.
+    let sealed_for_first = finalise_one(&app);
     // Accepting the one shown (as a person may copy it) goes through with the same code.
     let shown = second.state.fingerprint().to_lowercase();
     check(enroll(&app, &input, &approval(PASSPHRASE, Some(&shown)), "l", t).await);
     assert_eq!(enrolled_address(&app), Some(second.url()));
+
+    // It is never sent to the second Center, which could not open it: kept, with the reason.
+    check(sync_once(&app, t).await);
+    let entry = {
+        let mut app = check(app.lock().map_err(|e| e.to_string()));
+        check(app.outbox())
+            .into_iter()
+            .find(|entry| entry.id == sealed_for_first)
+            .unwrap_or_else(|| panic!("the referral left the outbox"))
+    };
+    assert_eq!(entry.state, "needs_attention");
+    assert_eq!(
+        entry.attention.as_deref(),
+        Some("sealed_for_another_center")
+    );
+    assert!(check(first_contact_center::admin::received(
+        &second.state,
+        first_contact_protocol::EnvelopeKind::Referral
+    ))
+    .is_empty());
 
     // Enrolling again with the same Center needs no acceptance.
     let (input, _) = code(&second);

@@ -182,3 +182,36 @@ fn the_standard_age_and_zstd_tools_open_an_envelope() {
     assert_eq!(document["catalogue_version"], "2026.11.0");
     assert_eq!(document["payload"]["alias"], "Mirjana Ostojić");
 }
+
+/// The recipient is bound inside the encryption: an envelope that says it was sealed to another
+/// key than the one that opens it is refused, even though it decrypts.
+#[test]
+fn an_envelope_names_its_recipient_inside_and_opening_checks_it() {
+    let (identity, key) = keys();
+    let sealed = seal(&meta(), &form(), &key).unwrap_or_else(|e| panic!("{e}"));
+    assert!(open_any::<Form>(&sealed, &identity).is_ok());
+
+    // Made by hand as the format says (JSON, zstd, age), naming another recipient inside.
+    let other = age::x25519::Identity::generate().to_public().to_string();
+    let document = serde_json::json!({
+        "envelope_format": 1, "kind": "referral", "id": meta().id, "payload_format": 1,
+        "catalogue_version": meta().catalogue_version, "created_at": meta().created_at,
+        "recipient": other, "payload": form(),
+    });
+    let compressed = zstd::stream::encode_all(document.to_string().as_bytes(), 3)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let forged = age::encrypt(&identity.to_public(), &compressed).unwrap_or_else(|e| panic!("{e}"));
+    match open_any::<Form>(&forged, &identity) {
+        Err(ProtocolError::MetadataMismatch { field, inside, .. }) => {
+            assert_eq!((field, inside), ("recipient", other));
+        }
+        other => panic!("expected a recipient mismatch, got {other:?}"),
+    }
+    // And without a recipient inside at all, it is not this format's envelope.
+    let mut bare = document.clone();
+    bare.as_object_mut().map(|o| o.remove("recipient"));
+    let compressed =
+        zstd::stream::encode_all(bare.to_string().as_bytes(), 3).unwrap_or_else(|e| panic!("{e}"));
+    let bare = age::encrypt(&identity.to_public(), &compressed).unwrap_or_else(|e| panic!("{e}"));
+    assert!(open_any::<Form>(&bare, &identity).is_err());
+}

@@ -118,12 +118,17 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
 
     // Per item: not base64, not an age file, the age version line alone (22 bytes), an
     // envelope cut inside its payload, a reconsideration about nothing, a created_at that is
-    // not a date-time. Each is refused on its own, with the reason, and none gets a receipt.
-    let item = |envelope: &[u8], kind: &str, created_at: &str| {
+    // not a date-time, an envelope declaring another Center's key. Each is refused on its own,
+    // with the reason, and none gets a receipt.
+    let own = enrollment.center.recipient.clone();
+    let other = age::x25519::Identity::generate().to_public().to_string();
+    let item_to = |envelope: &[u8], kind: &str, created_at: &str, recipient: &str| {
         serde_json::json!({"id": new_id(), "kind": kind, "payload_format": 1,
-            "catalogue_version": "v", "created_at": created_at,
+            "catalogue_version": "v", "created_at": created_at, "recipient": recipient,
             "envelope": first_contact_protocol::api::delivery::DeliveryItem::encode_envelope(envelope)})
     };
+    let item =
+        |envelope: &[u8], kind: &str, created_at: &str| item_to(envelope, kind, created_at, &own);
     let real = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "x").bytes;
     let time = "2026-11-28T10:00:00+01:00";
     // The header ends with the MAC line; keep it and 20 bytes of payload (the nonce is 16 and a
@@ -141,12 +146,13 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
         + 1;
     let body = serde_json::json!({"items": [
         serde_json::json!({"id": new_id(), "kind": "referral", "payload_format": 1,
-            "catalogue_version": "v", "created_at": time, "envelope": "***"}),
+            "catalogue_version": "v", "created_at": time, "recipient": own, "envelope": "***"}),
         item(b"hello", "referral", time),
         item(b"age-encryption.org/v1\n", "referral", time),
         item(&real[..header_end + 20], "referral", time),
         item(&real, "reconsideration", time),
         item(&real, "referral", "yesterday"),
+        item_to(&real, "referral", time, &other),
     ]});
     let response = check(
         client
@@ -166,12 +172,18 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
         "payload is missing or truncated",
         "names the referral it regards",
         "not an RFC 3339 date-time",
+        "not to this Center's key",
     ];
     assert_eq!(results.len(), expected.len());
-    for (result, reason) in results.iter().zip(expected) {
+    for (n, (result, reason)) in results.iter().zip(expected).enumerate() {
+        let code = if n + 1 == expected.len() {
+            "wrong_recipient"
+        } else {
+            "malformed_request"
+        };
         assert_eq!(result["outcome"], "rejected", "{reason}");
         assert_eq!(result["status"], 400, "{reason}");
-        assert_eq!(result["code"], "malformed_request", "{reason}");
+        assert_eq!(result["code"], code, "{reason}");
         let message = result["message"].as_str().unwrap_or_default();
         assert!(message.contains(reason), "{message} lacks {reason}");
     }

@@ -51,7 +51,12 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
     }
 
     // The same ids and bytes again: the original receipts, byte for byte.
-    let again = check(target.api.deliver(&plan::batch(&items, &target.recipient)).await);
+    let again = check(
+        target
+            .api
+            .deliver(&plan::batch(&items, &target.recipient))
+            .await,
+    );
     for (item, result) in items.iter().zip(&again.results) {
         let ItemOutcome::Accepted { receipt } = &result.outcome else {
             panic!("a repeat was not accepted: {result:?}");
@@ -86,7 +91,12 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
         target
             .api
             .deliver(&plan::batch(
-                &[sealed(&enrollment, &items[1].id, EnvelopeKind::Referral, "x")],
+                &[sealed(
+                    &enrollment,
+                    &items[1].id,
+                    EnvelopeKind::Referral,
+                    "x",
+                )],
                 &target.recipient,
             ))
             .await,

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use first_contact_app::{App, AppConfig, FixedClock, NewProfile, SharedApp};
 use first_contact_center::{CenterConfig, RunningCenter};
+use first_contact_domain::referral::{DetectionMethod, ExploitationType};
 use first_contact_domain::AgencyType;
 use first_contact_store::KdfParams;
 
@@ -36,4 +37,26 @@ pub fn app(dir: &std::path::Path) -> SharedApp {
         passphrase_confirmation: PASSPHRASE.into(),
     }));
     Arc::new(Mutex::new(app))
+}
+
+pub const NARRATIVE: &str = "Brought from Preševo to a brickworks near Pančevo";
+
+/// Finalises a complete adult referral and answers its id.
+#[allow(dead_code)] // not every test file finalises
+pub fn finalise_one(app: &SharedApp) -> String {
+    let mut app = check(app.lock().map_err(|e| e.to_string()));
+    let mut referral = check(app.new_referral(None)).referral;
+    referral.contact.place = "Subotica".into();
+    referral.contact.detection = Some(DetectionMethod::Inspection);
+    referral.person.name = "Leila Quandt-Haddad".into();
+    referral.person.estimated_age = Some(27);
+    referral.exploitation.types = vec![ExploitationType::LabourExploitation];
+    referral.exploitation.labour_sector = "construction".into();
+    referral.indicators.narrative = NARRATIVE.into();
+    referral.consent.consent_to_referral = true;
+    referral.consent.consent_to_data_processing = true;
+    referral.consent.consent_language = "ar".into();
+    let view = check(app.save_referral(referral.clone()));
+    assert!(view.issues.is_empty(), "{:?}", view.issues);
+    check(app.finalise_referral(&referral.id)).id
 }
