@@ -9,6 +9,7 @@ pub const COMMANDS: &[&str] = &[
     "unlock",
     "lock",
     "record_activity",
+    "change_passphrase",
     "set_language",
     "set_idle_lock_minutes",
     "catalogue",

@@ -5,8 +5,8 @@ use std::sync::MutexGuard;
 use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
     ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView, NewProfile,
-    OutboxEntry, Passphrase, ReconsiderationInput, ReferralDraftSummary, ReferralView,
-    ScreeningSummary, ScreeningView, SharedApp,
+    OutboxEntry, Passphrase, PassphraseChange, ReconsiderationInput, ReferralDraftSummary,
+    ReferralView, ScreeningSummary, ScreeningView, SharedApp,
 };
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
@@ -51,6 +51,11 @@ pub fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: Passphrase) -> Repl
 pub fn lock(state: Shared<'_>, sync: Sync<'_>) {
     app(&state).lock();
     sync.wake();
+}
+
+#[tauri::command]
+pub fn change_passphrase(state: Shared<'_>, change: PassphraseChange) -> Reply<()> {
+    reply(app(&state).change_passphrase(&change))
 }
 
 #[tauri::command]

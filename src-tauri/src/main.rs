@@ -79,6 +79,7 @@ fn main() -> anyhow::Result<()> {
             commands::unlock,
             commands::lock,
             commands::record_activity,
+            commands::change_passphrase,
             commands::set_language,
             commands::set_idle_lock_minutes,
             commands::catalogue,

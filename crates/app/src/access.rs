@@ -8,7 +8,7 @@ use first_contact_store::{Connection, Passphrase};
 
 use crate::error::AppError;
 use crate::hardening;
-use crate::views::{AppStatus, NewProfile};
+use crate::views::{AppStatus, NewProfile, PassphraseChange};
 use crate::App;
 
 /// How much further the time since boot may move than the monotonic clock between two checks
@@ -180,6 +180,22 @@ impl App {
             self.lock();
         }
         self.session.is_none()
+    }
+
+    /// Changes the passphrase that unlocks this laptop's store: only while unlocked, only with
+    /// the current passphrase, and the new one must pass the same rule as at set-up. The data
+    /// key is re-wrapped (new salt, new nonce); the store is not re-encrypted.
+    pub fn change_passphrase(&mut self, change: &PassphraseChange) -> Result<(), AppError> {
+        self.session()?;
+        if !passphrase::is_strong_enough(change.new.expose()) {
+            return Err(AppError::PassphraseTooWeak);
+        }
+        if change.new != change.confirmation {
+            return Err(AppError::PassphraseMismatch);
+        }
+        self.vault
+            .change_passphrase(&change.current, &change.new, self.config.kdf)?;
+        Ok(())
     }
 
     /// `Locked` once the app is locked — by the worker, the idle limit or a suspend, checked now —

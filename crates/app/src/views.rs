@@ -23,6 +23,24 @@ pub struct AppStatus {
     pub center_key_problem: Option<ApiError>,
 }
 
+/// A change of passphrase: the current one, and the new one twice. Only read from the UI.
+#[derive(Clone, PartialEq, Eq, Deserialize, TS)]
+#[ts(export)]
+pub struct PassphraseChange {
+    #[ts(type = "string")]
+    pub current: Passphrase,
+    #[ts(type = "string")]
+    pub new: Passphrase,
+    #[ts(type = "string")]
+    pub confirmation: Passphrase,
+}
+
+impl std::fmt::Debug for PassphraseChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PassphraseChange").finish_non_exhaustive()
+    }
+}
+
 /// Only read from the UI, never sent back: the passphrases stay in memory that is wiped.
 #[derive(Clone, PartialEq, Eq, Deserialize, TS)]
 #[ts(export)]

@@ -1,7 +1,7 @@
 //! The application API with no window: the flows the UI drives, on a real encrypted store.
 
 use chrono::Duration;
-use first_contact_app::{App, AppConfig, FixedClock, NewProfile};
+use first_contact_app::{App, AppConfig, FixedClock, NewProfile, PassphraseChange};
 use first_contact_domain::{
     Advice, AgePathKind, AgencyType, ChildAct, Language, Learnt, Observation, Verdict,
 };
@@ -452,4 +452,58 @@ fn screenings_are_deleted_on_request_and_after_the_retention_period() {
     assert!(app.list_screenings("").unwrap_or_default().is_empty());
     app.lock();
     assert_eq!(code(app.set_screening_retention_days(30)), "locked");
+}
+
+/// The passphrase can be changed while unlocked, with the current one; afterwards only the new
+/// one unlocks, the data is all there, and the keyring has a new salt.
+#[test]
+fn the_passphrase_is_changed_with_the_current_one() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let kept = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    let keyring = fixture.config.data_dir.join("keyring.json");
+    let before = std::fs::read(&keyring).unwrap_or_else(|e| panic!("{e}"));
+    let change = |current: &str, new: &str, confirmation: &str| PassphraseChange {
+        current: current.into(),
+        new: new.into(),
+        confirmation: confirmation.into(),
+    };
+    const NEW: &str = "orange lantern by the river";
+    assert_eq!(
+        code(app.change_passphrase(&change("not the current one", NEW, NEW))),
+        "wrong_passphrase"
+    );
+    assert_eq!(
+        code(app.change_passphrase(&change(PASSPHRASE, "short", "short"))),
+        "passphrase_too_weak"
+    );
+    assert_eq!(
+        code(app.change_passphrase(&change(PASSPHRASE, NEW, "orange lantern by the sea"))),
+        "passphrase_mismatch"
+    );
+    assert_eq!(
+        std::fs::read(&keyring).ok(),
+        Some(before.clone()),
+        "refusals change nothing"
+    );
+    app.change_passphrase(&change(PASSPHRASE, NEW, NEW))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let after = std::fs::read(&keyring).unwrap_or_else(|e| panic!("{e}"));
+    let salt = |bytes: &[u8]| -> String {
+        let value: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+        value["salt"].as_str().unwrap_or_default().to_owned()
+    };
+    assert_ne!(salt(&before), salt(&after));
+
+    app.lock();
+    assert_eq!(
+        code(app.change_passphrase(&change(NEW, PASSPHRASE, PASSPHRASE))),
+        "locked"
+    );
+    assert_eq!(code(app.unlock(PASSPHRASE)), "wrong_passphrase");
+    app.unlock(NEW).unwrap_or_else(|e| panic!("{e}"));
+    assert!(app.open_screening(&kept.id).is_ok());
 }

@@ -96,6 +96,20 @@ impl Vault {
         database::open(&self.database_path(), &key)
     }
 
+    /// Re-wraps the data key under `new` (a new salt and nonce, at `kdf`), once `current` has
+    /// unwrapped it. The keyring file is replaced atomically: a crash leaves either the old
+    /// passphrase or the new one working, never neither. The database itself is not touched.
+    pub fn change_passphrase(
+        &self,
+        current: &Passphrase,
+        new: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<(), StoreError> {
+        let key = self.data_key(current)?;
+        let keyring = Keyring::wrap(&key, new, kdf)?;
+        write_atomically(&self.keyring_path(), &keyring.to_json()?)
+    }
+
     /// Checks the passphrase (as slowly as unlocking does) without opening the database: for
     /// actions that ask the worker to confirm who they are while the store is already open.
     pub fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), StoreError> {

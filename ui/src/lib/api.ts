@@ -11,6 +11,7 @@ import type { EnrollmentView } from "./bindings/EnrollmentView";
 import type { Language } from "./bindings/Language";
 import type { NewProfile } from "./bindings/NewProfile";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
+import type { PassphraseChange } from "./bindings/PassphraseChange";
 import type { Profile } from "./bindings/Profile";
 import type { Referral } from "./bindings/Referral";
 import type { ReferralDraftSummary } from "./bindings/ReferralDraftSummary";
@@ -47,6 +48,7 @@ export const api = {
   unlock: (passphrase: string) => call<Profile>("unlock", { passphrase }),
   lock: () => call<null>("lock"),
   recordActivity: () => call<null>("record_activity"),
+  changePassphrase: (change: PassphraseChange) => call<null>("change_passphrase", { change }),
   setLanguage: (language: Language) => call<AppStatus>("set_language", { language }),
   setIdleLockMinutes: (minutes: number) => call<AppStatus>("set_idle_lock_minutes", { minutes }),
   catalogue: () => call<Catalogue>("catalogue"),

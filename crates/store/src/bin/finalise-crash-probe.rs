@@ -1,6 +1,7 @@
 //! Test helper for `tests/crash.rs`: unlocks a field store and, forever, saves a referral draft
-//! and finalises it, printing each step, until it is killed. The test kills it at random
-//! moments and checks that every referral is a draft or queued, never both, never neither.
+//! and finalises it, printing each step (`saved`, `finalising` just before the transaction,
+//! `finalised` after it), until it is killed. The test kills it at varying moments and checks
+//! that every referral is a draft or queued, never both, never neither.
 //! Usage: finalise-crash-probe <data dir> <passphrase>
 
 use std::io::Write;
@@ -47,6 +48,8 @@ fn main() -> anyhow::Result<()> {
             attempts: 0,
             ..Default::default()
         };
+        writeln!(out, "finalising {id}")?;
+        out.flush()?;
         outbox::finalise(&mut connection, &id, &status, &envelope)?;
         writeln!(out, "finalised {id}")?;
         out.flush()?;
