@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 APT_PACKAGES := build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev libsoup-3.0-dev \
-	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver age zstd
+	libjavascriptcoregtk-4.1-dev xvfb xauth webkit2gtk-driver age zstd python3 python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 TAURI_DRIVER := $(CARGO_BIN)/tauri-driver
@@ -65,11 +65,13 @@ lint: ui
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npm run check && npm run lint
 
-## UI unit tests, then every Rust test: unit, store, API, and end to end on the built app.
+## UI unit tests, then every Rust test: unit, store, API, and end to end on the built app; then
+## the Center against its own OpenAPI document (schemathesis from PyPI, in target/schemathesis).
 ## One test at a time: the end-to-end tests each run a real app under Xvfb.
 tests: app tools
 	cd ui && npm run test
 	cargo test --workspace --lib --bins --tests -- --test-threads=1
+	bash tests/api/schemathesis.sh
 
 ## The committed TypeScript types must be what the Rust types generate (cargo test writes them).
 bindings: tests

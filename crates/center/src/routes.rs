@@ -32,7 +32,7 @@ pub fn router(state: Arc<CenterState>) -> Router {
         .fallback(|| async { ApiFailure::new(ErrorCode::NotFound, "no such endpoint") })
         .method_not_allowed_fallback(|| async {
             ApiFailure::new(
-                ErrorCode::NotFound,
+                ErrorCode::MethodNotAllowed,
                 "this endpoint does not answer that method",
             )
         })

@@ -184,6 +184,7 @@ async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, S
         ErrorCode::Unavailable | ErrorCode::RateLimited => SyncProblem::CenterUnavailable,
         ErrorCode::RequestTimeout => SyncProblem::Interrupted,
         ErrorCode::NotFound
+        | ErrorCode::MethodNotAllowed
         | ErrorCode::MalformedRequest
         | ErrorCode::PayloadTooLarge
         | ErrorCode::Conflict

@@ -17,6 +17,8 @@ pub enum ErrorCode {
     EnrollmentCodeInvalid,
     /// No such resource (404).
     NotFound,
+    /// The endpoint exists but does not answer this method (405, with an `Allow` header).
+    MethodNotAllowed,
     /// The same id was delivered before with other bytes (409, per item in a batch).
     Conflict,
     /// The Center could not complete the request; retry later (503).
@@ -40,6 +42,7 @@ impl ErrorCode {
             ErrorCode::Unauthorized => "unauthorized",
             ErrorCode::EnrollmentCodeInvalid => "enrollment_code_invalid",
             ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::Conflict => "conflict",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::RequestTimeout => "request_timeout",
@@ -54,6 +57,7 @@ impl ErrorCode {
             ErrorCode::Unauthorized => 401,
             ErrorCode::EnrollmentCodeInvalid => 403,
             ErrorCode::NotFound => 404,
+            ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Conflict => 409,
             ErrorCode::PayloadTooLarge => 413,
             ErrorCode::Unavailable => 503,
@@ -100,6 +104,7 @@ mod tests {
             ErrorCode::Unauthorized,
             ErrorCode::EnrollmentCodeInvalid,
             ErrorCode::NotFound,
+            ErrorCode::MethodNotAllowed,
             ErrorCode::Conflict,
             ErrorCode::Unavailable,
             ErrorCode::RequestTimeout,
