@@ -10,6 +10,8 @@ pub const COMMANDS: &[&str] = &[
     "lock",
     "record_activity",
     "change_passphrase",
+    "new_recovery_code",
+    "recover",
     "set_language",
     "set_idle_lock_minutes",
     "catalogue",

@@ -2,6 +2,7 @@
 
 use std::sync::MutexGuard;
 
+use first_contact_app::recovery::{Recovery, RecoveryCodeView};
 use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
     ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView, NewProfile,
@@ -51,6 +52,18 @@ pub fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: Passphrase) -> Repl
 pub fn lock(state: Shared<'_>, sync: Sync<'_>) {
     app(&state).lock();
     sync.wake();
+}
+
+#[tauri::command]
+pub fn new_recovery_code(state: Shared<'_>, passphrase: Passphrase) -> Reply<RecoveryCodeView> {
+    reply(app(&state).new_recovery_code(&passphrase))
+}
+
+#[tauri::command]
+pub fn recover(state: Shared<'_>, sync: Sync<'_>, recovery: Recovery) -> Reply<Profile> {
+    let profile = reply(app(&state).recover(&recovery))?;
+    sync.wake();
+    Ok(profile)
 }
 
 #[tauri::command]

@@ -80,6 +80,8 @@ fn main() -> anyhow::Result<()> {
             commands::lock,
             commands::record_activity,
             commands::change_passphrase,
+            commands::new_recovery_code,
+            commands::recover,
             commands::set_language,
             commands::set_idle_lock_minutes,
             commands::catalogue,

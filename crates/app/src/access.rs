@@ -152,7 +152,7 @@ impl App {
         Ok(self.status())
     }
 
-    fn begin(&mut self, connection: Connection, profile: Profile) {
+    pub(crate) fn begin(&mut self, connection: Connection, profile: Profile) {
         let monotonic = self.clock.monotonic();
         self.session = Some(Session {
             connection,
@@ -233,6 +233,6 @@ impl App {
 /// Defence in depth, so a failure does not stop the worker from unlocking: the store's
 /// encryption at rest does not depend on it. Done before the passphrase is stretched, so the
 /// key never sits in a dumpable process.
-fn protect_process() {
+pub(crate) fn protect_process() {
     let _ = hardening::protect_process();
 }

@@ -52,6 +52,12 @@ pub enum AppError {
     /// not accepted it (yet).
     #[error("the Center {offered} is not the Center this laptop is enrolled with ({pinned})")]
     CenterChanged { pinned: String, offered: String },
+    /// The recovery code is not this store's (or not a code at all).
+    #[error("the recovery code is not right")]
+    RecoveryCodeWrong,
+    /// This store has no recovery code.
+    #[error("this laptop has no recovery code")]
+    NoRecoveryCode,
     /// The Center does not match the fingerprint printed on the enrollment file.
     #[error("the Center {offered} is not the one the enrollment file names ({expected})")]
     CenterFingerprintMismatch { expected: String, offered: String },
@@ -139,6 +145,8 @@ impl AppError {
             AppError::GroundsRequired => "reconsideration_grounds_required",
             AppError::CenterChanged { .. } => "center_changed",
             AppError::CenterFingerprintMismatch { .. } => "center_fingerprint_mismatch",
+            AppError::RecoveryCodeWrong => "recovery_code_wrong",
+            AppError::NoRecoveryCode => "no_recovery_code",
         }
     }
 
@@ -255,7 +263,7 @@ mod localisation {
 
     /// How many kinds `kind_number` tells apart. A new kind takes the number `KINDS` and raises
     /// it by one; the test below then fails until `every_error` has an example of it.
-    const KINDS: usize = 41;
+    const KINDS: usize = 43;
 
     /// A distinct number for every kind of error the UI can receive, down to the store's and
     /// the sync engine's own kinds. The match has no wildcard, so a new kind does not compile
@@ -309,6 +317,8 @@ mod localisation {
             }
             AppError::CenterChanged { .. } => 39,
             AppError::CenterFingerprintMismatch { .. } => 40,
+            AppError::RecoveryCodeWrong => 41,
+            AppError::NoRecoveryCode => 42,
         }
     }
 
@@ -359,6 +369,8 @@ mod localisation {
                 expected: "A".into(),
                 offered: "B".into(),
             },
+            AppError::RecoveryCodeWrong,
+            AppError::NoRecoveryCode,
         ];
         all.extend(
             SYNC_PROBLEMS

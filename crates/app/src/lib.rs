@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod error;
 mod hardening;
 pub mod idle_lock;
+pub mod recovery;
 mod referrals;
 pub mod retention;
 mod screenings;

@@ -1,6 +1,7 @@
 //! The application API with no window: the flows the UI drives, on a real encrypted store.
 
 use chrono::Duration;
+use first_contact_app::recovery::Recovery;
 use first_contact_app::{App, AppConfig, FixedClock, NewProfile, PassphraseChange};
 use first_contact_domain::{
     Advice, AgePathKind, AgencyType, ChildAct, Language, Learnt, Observation, Verdict,
@@ -506,4 +507,59 @@ fn the_passphrase_is_changed_with_the_current_one() {
     assert_eq!(code(app.unlock(PASSPHRASE)), "wrong_passphrase");
     app.unlock(NEW).unwrap_or_else(|e| panic!("{e}"));
     assert!(app.open_screening(&kept.id).is_ok());
+}
+
+/// The recovery code: made with the passphrase, it sets a new passphrase when the old one is
+/// forgotten; a wrong code, a weak or mistyped new passphrase change nothing; a new code
+/// replaces the old one.
+#[test]
+fn a_recovery_code_replaces_a_forgotten_passphrase() {
+    let fixture = Fixture::new();
+    let mut app = fixture.with_profile();
+    let kept = app.new_screening().unwrap_or_else(|e| panic!("{e}")).screening;
+    assert_eq!(code(app.new_recovery_code(&"wrong passphrase!".into())), "wrong_passphrase");
+    let first = app
+        .new_recovery_code(&PASSPHRASE.into())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .code;
+    app.lock();
+    assert_eq!(code(app.new_recovery_code(&PASSPHRASE.into())), "locked");
+
+    const NEW: &str = "violet harbour at dawn 42";
+    let recovery = |code: &str, new: &str, confirmation: &str| Recovery {
+        code: code.into(),
+        new: new.into(),
+        confirmation: confirmation.into(),
+    };
+    assert_eq!(
+        code(app.recover(&recovery("0000-0000-0000-0000-0000-0000", NEW, NEW))),
+        "recovery_code_wrong"
+    );
+    assert_eq!(code(app.recover(&recovery("not a code", NEW, NEW))), "recovery_code_wrong");
+    assert_eq!(code(app.recover(&recovery(&first, "short", "short"))), "passphrase_too_weak");
+    assert_eq!(
+        code(app.recover(&recovery(&first, NEW, "violet harbour at dusk 42"))),
+        "passphrase_mismatch"
+    );
+    // None of those changed the passphrase.
+    app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
+    app.lock();
+
+    app.recover(&recovery(&first.to_lowercase().replace('-', " "), NEW, NEW))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(app.open_screening(&kept.id).is_ok(), "unlocked, data intact");
+    app.lock();
+    assert_eq!(code(app.unlock(PASSPHRASE)), "wrong_passphrase");
+    app.unlock(NEW).unwrap_or_else(|e| panic!("{e}"));
+
+    // A new code replaces the first.
+    let second = app
+        .new_recovery_code(&NEW.into())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .code;
+    assert_ne!(first, second);
+    app.lock();
+    assert_eq!(code(app.recover(&recovery(&first, NEW, NEW))), "recovery_code_wrong");
+    app.recover(&recovery(&second, PASSPHRASE, PASSPHRASE))
+        .unwrap_or_else(|e| panic!("{e}"));
 }

@@ -15,10 +15,12 @@ use crate::error::StoreError;
 use crate::files::{ensure_directory, write_atomically};
 use crate::keyring::{DataKey, KdfParams, Keyring};
 use crate::passphrase::Passphrase;
+use crate::recovery::RecoveryCode;
 use crate::profile;
 
 const DATABASE: &str = "field.db";
 const KEYRING: &str = "keyring.json";
+const RECOVERY: &str = "recovery.json";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VaultState {
@@ -50,6 +52,10 @@ impl Vault {
         self.directory.join(KEYRING)
     }
 
+    fn recovery_path(&self) -> PathBuf {
+        self.directory.join(RECOVERY)
+    }
+
     pub fn state(&self) -> VaultState {
         if self.keyring_path().is_file() {
             VaultState::Locked
@@ -72,6 +78,11 @@ impl Vault {
         // Without a keyring nothing here can ever be decrypted: it is a leftover of an
         // interrupted creation.
         self.remove_database_files()?;
+        match fs::remove_file(self.recovery_path()) {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error.into()),
+        }
         let key = DataKey::random()?;
         let keyring = Keyring::wrap(&key, passphrase, kdf)?;
         let result = database::open(&self.database_path(), &key).and_then(|connection| {
@@ -108,6 +119,53 @@ impl Vault {
         let key = self.data_key(current)?;
         let keyring = Keyring::wrap(&key, new, kdf)?;
         write_atomically(&self.keyring_path(), &keyring.to_json()?)
+    }
+
+    /// Makes a new recovery code: the data key, unwrapped with `passphrase`, is wrapped a second
+    /// time under a random code, in `recovery.json` (replaced atomically, so an earlier code
+    /// stops working). The code is returned to be shown once; it is stored nowhere in clear.
+    pub fn new_recovery_code(
+        &self,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<RecoveryCode, StoreError> {
+        let key = self.data_key(passphrase)?;
+        let code = RecoveryCode::generate()?;
+        let wrapped = Keyring::wrap(&key, &code.as_passphrase(), kdf)?;
+        write_atomically(&self.recovery_path(), &wrapped.to_json()?)?;
+        Ok(code)
+    }
+
+    /// Whether a recovery code exists for this store.
+    pub fn has_recovery_code(&self) -> bool {
+        self.recovery_path().is_file()
+    }
+
+    /// A forgotten passphrase: unwraps the data key with the recovery code, wraps it under
+    /// `new` as the passphrase from now on (the keyring replaced atomically), and opens the
+    /// store. The recovery code keeps working. A wrong code changes nothing.
+    pub fn recover(
+        &self,
+        code: &RecoveryCode,
+        new: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<Connection, StoreError> {
+        let bytes = match fs::read(self.recovery_path()) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::NotFound)
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let key = Keyring::from_json(&bytes)?.unwrap_key(&code.as_passphrase())?;
+        if !self.database_path().is_file() {
+            return Err(StoreError::Corrupt("the database file is missing".into()));
+        }
+        self.check_writable()?;
+        let connection = database::open(&self.database_path(), &key)?;
+        let keyring = Keyring::wrap(&key, new, kdf)?;
+        write_atomically(&self.keyring_path(), &keyring.to_json()?)?;
+        Ok(connection)
     }
 
     /// Checks the passphrase (as slowly as unlocking does) without opening the database: for

@@ -296,15 +296,19 @@ impl AppSession {
         Ok(())
     }
 
-    /// Fills in the set-up screen and waits for the screenings list.
-    pub async fn create_profile(&self, name: &str) -> Result<()> {
+    /// Fills in the set-up screen, acknowledges the recovery code it then shows, and waits for
+    /// the screenings list. Answers the recovery code.
+    pub async fn create_profile(&self, name: &str) -> Result<String> {
         self.fill("setup-display-name", name).await?;
         self.select("setup-agency", "labour_inspection").await?;
         self.fill("setup-passphrase", PASSPHRASE).await?;
         self.fill("setup-passphrase-confirm", PASSPHRASE).await?;
         self.click("setup-submit").await?;
+        let code = self.text("recovery-code").await?;
+        self.click("recovery-written").await?;
+        self.click("recovery-continue").await?;
         self.by_id("screenings-page").await?;
-        Ok(())
+        Ok(code)
     }
 
     /// Unlocks from the lock screen and waits for the screenings list.

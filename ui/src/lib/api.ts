@@ -13,6 +13,8 @@ import type { NewProfile } from "./bindings/NewProfile";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { PassphraseChange } from "./bindings/PassphraseChange";
 import type { Profile } from "./bindings/Profile";
+import type { Recovery } from "./bindings/Recovery";
+import type { RecoveryCodeView } from "./bindings/RecoveryCodeView";
 import type { Referral } from "./bindings/Referral";
 import type { ReferralDraftSummary } from "./bindings/ReferralDraftSummary";
 import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
@@ -49,6 +51,8 @@ export const api = {
   lock: () => call<null>("lock"),
   recordActivity: () => call<null>("record_activity"),
   changePassphrase: (change: PassphraseChange) => call<null>("change_passphrase", { change }),
+  newRecoveryCode: (passphrase: string) => call<RecoveryCodeView>("new_recovery_code", { passphrase }),
+  recover: (recovery: Recovery) => call<Profile>("recover", { recovery }),
   setLanguage: (language: Language) => call<AppStatus>("set_language", { language }),
   setIdleLockMinutes: (minutes: number) => call<AppStatus>("set_idle_lock_minutes", { minutes }),
   catalogue: () => call<Catalogue>("catalogue"),
