@@ -516,8 +516,14 @@ fn the_passphrase_is_changed_with_the_current_one() {
 fn a_recovery_code_replaces_a_forgotten_passphrase() {
     let fixture = Fixture::new();
     let mut app = fixture.with_profile();
-    let kept = app.new_screening().unwrap_or_else(|e| panic!("{e}")).screening;
-    assert_eq!(code(app.new_recovery_code(&"wrong passphrase!".into())), "wrong_passphrase");
+    let kept = app
+        .new_screening()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .screening;
+    assert_eq!(
+        code(app.new_recovery_code(&"wrong passphrase!".into())),
+        "wrong_passphrase"
+    );
     let first = app
         .new_recovery_code(&PASSPHRASE.into())
         .unwrap_or_else(|e| panic!("{e}"))
@@ -535,8 +541,14 @@ fn a_recovery_code_replaces_a_forgotten_passphrase() {
         code(app.recover(&recovery("0000-0000-0000-0000-0000-0000", NEW, NEW))),
         "recovery_code_wrong"
     );
-    assert_eq!(code(app.recover(&recovery("not a code", NEW, NEW))), "recovery_code_wrong");
-    assert_eq!(code(app.recover(&recovery(&first, "short", "short"))), "passphrase_too_weak");
+    assert_eq!(
+        code(app.recover(&recovery("not a code", NEW, NEW))),
+        "recovery_code_wrong"
+    );
+    assert_eq!(
+        code(app.recover(&recovery(&first, "short", "short"))),
+        "passphrase_too_weak"
+    );
     assert_eq!(
         code(app.recover(&recovery(&first, NEW, "violet harbour at dusk 42"))),
         "passphrase_mismatch"
@@ -547,7 +559,10 @@ fn a_recovery_code_replaces_a_forgotten_passphrase() {
 
     app.recover(&recovery(&first.to_lowercase().replace('-', " "), NEW, NEW))
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(app.open_screening(&kept.id).is_ok(), "unlocked, data intact");
+    assert!(
+        app.open_screening(&kept.id).is_ok(),
+        "unlocked, data intact"
+    );
     app.lock();
     assert_eq!(code(app.unlock(PASSPHRASE)), "wrong_passphrase");
     app.unlock(NEW).unwrap_or_else(|e| panic!("{e}"));
@@ -559,7 +574,10 @@ fn a_recovery_code_replaces_a_forgotten_passphrase() {
         .code;
     assert_ne!(first, second);
     app.lock();
-    assert_eq!(code(app.recover(&recovery(&first, NEW, NEW))), "recovery_code_wrong");
+    assert_eq!(
+        code(app.recover(&recovery(&first, NEW, NEW))),
+        "recovery_code_wrong"
+    );
     app.recover(&recovery(&second, PASSPHRASE, PASSPHRASE))
         .unwrap_or_else(|e| panic!("{e}"));
 }

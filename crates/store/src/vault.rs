@@ -15,8 +15,8 @@ use crate::error::StoreError;
 use crate::files::{ensure_directory, write_atomically};
 use crate::keyring::{DataKey, KdfParams, Keyring};
 use crate::passphrase::Passphrase;
-use crate::recovery::RecoveryCode;
 use crate::profile;
+use crate::recovery::RecoveryCode;
 
 const DATABASE: &str = "field.db";
 const KEYRING: &str = "keyring.json";

@@ -22,7 +22,8 @@ async fn a_forgotten_passphrase_is_replaced_with_the_recovery_code() -> Result<(
 
     let app = AppSession::start(&display, &data_dir).await?;
     app.click("unlock-forgot").await?;
-    app.fill("recover-code", "0000-0000-0000-0000-0000-0000").await?;
+    app.fill("recover-code", "0000-0000-0000-0000-0000-0000")
+        .await?;
     app.fill("recover-new", NEW).await?;
     app.fill("recover-confirm", NEW).await?;
     app.click("recover-submit").await?;
