@@ -12,6 +12,7 @@ pub const COMMANDS: &[&str] = &[
     "change_passphrase",
     "new_recovery_code",
     "recover",
+    "rekey",
     "set_language",
     "set_idle_lock_minutes",
     "catalogue",

@@ -67,6 +67,11 @@ pub fn recover(state: Shared<'_>, sync: Sync<'_>, recovery: Recovery) -> Reply<P
 }
 
 #[tauri::command]
+pub fn rekey(state: Shared<'_>, passphrase: Passphrase) -> Reply<()> {
+    reply(app(&state).rekey(&passphrase))
+}
+
+#[tauri::command]
 pub fn change_passphrase(state: Shared<'_>, change: PassphraseChange) -> Reply<()> {
     reply(app(&state).change_passphrase(&change))
 }

@@ -82,6 +82,7 @@ fn main() -> anyhow::Result<()> {
             commands::change_passphrase,
             commands::new_recovery_code,
             commands::recover,
+            commands::rekey,
             commands::set_language,
             commands::set_idle_lock_minutes,
             commands::catalogue,

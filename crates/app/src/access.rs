@@ -198,6 +198,17 @@ impl App {
         Ok(())
     }
 
+    /// Re-encrypts the store under a new key, for a suspected compromise: a copy of the old
+    /// keyring (or recovery file) with the passphrase (or code) no longer opens the database.
+    /// The recovery code wrapped the old key, so it stops working: the UI offers a new one.
+    pub fn rekey(&mut self, passphrase: &Passphrase) -> Result<(), AppError> {
+        let kdf = self.config.kdf;
+        let vault = self.vault.clone();
+        let session = self.session()?;
+        vault.rekey(&session.connection, passphrase, kdf)?;
+        Ok(())
+    }
+
     /// `Locked` once the app is locked — by the worker, the idle limit or a suspend, checked now —
     /// without counting as activity: the window asks this on its status poll, so that it hides
     /// what it shows soon after the backend locked on its own.

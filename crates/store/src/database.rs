@@ -69,3 +69,20 @@ pub fn close(connection: Connection) -> Result<bool, StoreError> {
     connection.close().map_err(|(_, error)| error)?;
     truncated
 }
+
+/// Re-encrypts the whole database under `new_key`, in one transaction (SQLCipher rewrites every
+/// page). SQLCipher cannot rekey in WAL mode, so the WAL is emptied and the rollback journal
+/// used for the rekey, then WAL is turned on again.
+pub fn rekey(connection: &Connection, new_key: &DataKey) -> Result<(), StoreError> {
+    connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    connection.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+    let statement = Zeroizing::new(format!(
+        "PRAGMA rekey = \"x'{}'\";",
+        Zeroizing::new(hex::encode(new_key.bytes())).as_str()
+    ));
+    let rekeyed = connection.execute_batch(&statement);
+    // WAL again whatever happened, so the connection stays as `configure` left it.
+    connection.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+    rekeyed?;
+    Ok(())
+}

@@ -28,7 +28,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     result
 }
 
-fn sync_directory(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn sync_directory(path: &Path) -> Result<(), StoreError> {
     if let Some(directory) = path.parent() {
         File::open(directory)?.sync_all()?;
     }

@@ -12,7 +12,7 @@ use rusqlite::Connection;
 
 use crate::database;
 use crate::error::StoreError;
-use crate::files::{ensure_directory, write_atomically};
+use crate::files::{ensure_directory, sync_directory, write_atomically};
 use crate::keyring::{DataKey, KdfParams, Keyring};
 use crate::passphrase::Passphrase;
 use crate::profile;
@@ -21,6 +21,9 @@ use crate::recovery::RecoveryCode;
 const DATABASE: &str = "field.db";
 const KEYRING: &str = "keyring.json";
 const RECOVERY: &str = "recovery.json";
+/// The keyring of a rekey under way: written before the database is re-encrypted, renamed over
+/// `keyring.json` after, so a crash in between leaves a key that opens the database.
+const KEYRING_NEXT: &str = "keyring.next.json";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VaultState {
@@ -54,6 +57,10 @@ impl Vault {
 
     fn recovery_path(&self) -> PathBuf {
         self.directory.join(RECOVERY)
+    }
+
+    fn next_keyring_path(&self) -> PathBuf {
+        self.directory.join(KEYRING_NEXT)
     }
 
     pub fn state(&self) -> VaultState {
@@ -104,7 +111,53 @@ impl Vault {
             return Err(StoreError::Corrupt("the database file is missing".into()));
         }
         self.check_writable()?;
-        database::open(&self.database_path(), &key)
+        match database::open(&self.database_path(), &key) {
+            Ok(connection) => {
+                // A rekey that stopped before re-encrypting: the old key is still the one.
+                remove_if_present(&self.next_keyring_path())?;
+                Ok(connection)
+            }
+            Err(StoreError::Corrupt(problem)) => self.finish_rekey(passphrase, problem),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// After a crash between re-encrypting the database and replacing the keyring: the next
+    /// keyring's key opens the database, and becomes the keyring.
+    fn finish_rekey(
+        &self,
+        passphrase: &Passphrase,
+        problem: String,
+    ) -> Result<Connection, StoreError> {
+        let bytes = match fs::read(self.next_keyring_path()) {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Corrupt(problem))
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let key = Keyring::from_json(&bytes)?.unwrap_key(passphrase)?;
+        let connection = database::open(&self.database_path(), &key)?;
+        replace(&self.next_keyring_path(), &self.keyring_path())?;
+        Ok(connection)
+    }
+
+    /// Re-encrypts the database under a new random key (after a suspected compromise: a copy
+    /// of the old keyring and passphrase no longer opens it) and wraps that key under
+    /// `passphrase`. The recovery code wrapped the old key, so it is removed: make a new one.
+    pub fn rekey(
+        &self,
+        connection: &Connection,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<(), StoreError> {
+        self.data_key(passphrase)?;
+        let key = DataKey::random()?;
+        let keyring = Keyring::wrap(&key, passphrase, kdf)?;
+        write_atomically(&self.next_keyring_path(), &keyring.to_json()?)?;
+        database::rekey(connection, &key)?;
+        replace(&self.next_keyring_path(), &self.keyring_path())?;
+        remove_if_present(&self.recovery_path())
     }
 
     /// Re-wraps the data key under `new` (a new salt and nonce, at `kdf`), once `current` has
@@ -205,4 +258,18 @@ impl Vault {
         }
         Ok(())
     }
+}
+
+fn remove_if_present(path: &Path) -> Result<(), StoreError> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Renames `from` over `to` and makes the rename durable (the folder is synced).
+fn replace(from: &Path, to: &Path) -> Result<(), StoreError> {
+    fs::rename(from, to)?;
+    sync_directory(to)
 }

@@ -1,6 +1,6 @@
 //! Changing the passphrase on the real app: a wrong current passphrase is refused with its
-//! message; once changed, the old passphrase no longer unlocks and the new one does, across a
-//! restart, with the data intact.
+//! message; once changed (and the data re-encrypted under a new key), the old passphrase no
+//! longer unlocks and the new one does, across a restart, with the data intact.
 
 use anyhow::Result;
 use first_contact_e2e::{AppSession, Display, PASSPHRASE};
@@ -31,6 +31,11 @@ async fn a_worker_changes_the_passphrase_and_only_the_new_one_unlocks() -> Resul
     app.fill("passphrase-confirm", NEW).await?;
     app.click("passphrase-submit").await?;
     app.wait_for_attribute("passphrase-status", "data-changed", "true")
+        .await?;
+    // Re-encrypting under a new key keeps everything, and the new passphrase still opens it.
+    app.fill("rekey-passphrase", NEW).await?;
+    app.click("rekey-submit").await?;
+    app.wait_for_attribute("rekey-status", "data-done", "true")
         .await?;
     app.finish().await?;
 

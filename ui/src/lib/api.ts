@@ -53,6 +53,7 @@ export const api = {
   changePassphrase: (change: PassphraseChange) => call<null>("change_passphrase", { change }),
   newRecoveryCode: (passphrase: string) => call<RecoveryCodeView>("new_recovery_code", { passphrase }),
   recover: (recovery: Recovery) => call<Profile>("recover", { recovery }),
+  rekey: (passphrase: string) => call<null>("rekey", { passphrase }),
   setLanguage: (language: Language) => call<AppStatus>("set_language", { language }),
   setIdleLockMinutes: (minutes: number) => call<AppStatus>("set_idle_lock_minutes", { minutes }),
   catalogue: () => call<Catalogue>("catalogue"),
