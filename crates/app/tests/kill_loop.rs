@@ -132,6 +132,14 @@ async fn killing_the_backend_anywhere_loses_nothing_and_sends_nothing_twice() {
             .or_default() += 1;
 
         verify(&vault, &center, &acknowledged, round);
+        if (round + 1) % 500 == 0 {
+            // A long soak shows how far it got, and how fast, as it goes.
+            println!(
+                "kill loop: {} rounds checked in {:.1} s",
+                round + 1,
+                started.elapsed().as_secs_f64()
+            );
+        }
     }
 
     // One last pass in-process: everything finalised reaches the Center exactly once.
