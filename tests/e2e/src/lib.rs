@@ -1,11 +1,14 @@
 //! Harness for end-to-end tests of the real desktop app: an Xvfb display, `tauri-driver`
 //! (which drives WebKitWebDriver), and a WebDriver client. Every process started here is ended
-//! by its PID when the session ends.
+//! by its PID when the session ends; tauri-driver runs in a process group of its own, so its
+//! children (WebKitWebDriver, the app, WebKit's helpers) end with it.
 
 pub mod center;
+mod process_group;
 
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,6 +16,8 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+
+pub use process_group::ProcessGroup;
 
 pub const PASSPHRASE: &str = "amber window 1848 tide";
 
@@ -101,7 +106,7 @@ fn tauri_driver() -> PathBuf {
 #[derive(Debug)]
 pub struct AppSession {
     pub client: Client,
-    driver: Child,
+    driver: ProcessGroup,
     /// When the WebDriver session was requested, which is when the app process is launched.
     pub launched: Instant,
 }
@@ -129,6 +134,7 @@ impl AppSession {
         let mut command = Command::new(tauri_driver());
         command.envs(environment.iter().copied());
         let driver = command
+            .process_group(0)
             .args([
                 "--port",
                 &port.to_string(),
@@ -142,7 +148,8 @@ impl AppSession {
             .stderr(Stdio::null())
             .spawn()
             .context("starting tauri-driver (make test installs it)")?;
-        let mut session = PendingDriver(Some(driver));
+        // Owned from here on: if start-up fails half way, dropping it ends the whole group.
+        let driver = ProcessGroup::new(driver);
         wait_for_port(port, Duration::from_secs(20))?;
         let capabilities = serde_json::json!({
             "browserName": "wry",
@@ -158,7 +165,6 @@ impl AppSession {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .context("connecting to tauri-driver")?;
-        let driver = session.0.take().context("driver")?;
         Ok(Self {
             client,
             driver,
@@ -166,12 +172,13 @@ impl AppSession {
         })
     }
 
-    /// Closes the window and ends the driver.
-    pub async fn finish(mut self) -> Result<()> {
+    /// Closes the window, ends the driver's process group and checks that nothing it started
+    /// outlives it.
+    pub async fn finish(self) -> Result<()> {
         let closed = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        closed.context("closing the WebDriver session")
+        let ended = self.driver.end();
+        closed.context("closing the WebDriver session")?;
+        ended
     }
 
     /// The app's process ids (the app and the WebKit processes it spawned), found through
@@ -348,18 +355,6 @@ impl AppSession {
                 bail!("[data-testid={test_id}] never contained {needle:?}; last text {text:?}");
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
-
-/// Ends the driver if start-up fails half way.
-struct PendingDriver(Option<Child>);
-
-impl Drop for PendingDriver {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
         }
     }
 }
