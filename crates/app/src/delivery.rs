@@ -15,8 +15,9 @@ use first_contact_store::publications::{self, PublicationRecord};
 use first_contact_store::receipts::{self, ReceiptRecord};
 use first_contact_store::Connection;
 use first_contact_sync::{
-    Enrollment, HttpCenter, Link, LocalStore, LoopSettings, PendingEnvelope, SyncError, SyncHandle,
-    SyncPhase, SyncProblem, SyncSource, Target, Timeouts, VerifiedDecision, VerifiedReceipt,
+    Enrollment, Failure, HttpCenter, Link, LocalStore, LoopSettings, LoopState, PendingEnvelope,
+    SyncError, SyncHandle, SyncProblem, SyncSource, Target, Timeouts, Unlinked, VerifiedDecision,
+    VerifiedReceipt,
 };
 
 use crate::center::enrollment_target;
@@ -271,19 +272,21 @@ impl AppSync {
 }
 
 /// The stored enrollment, if the store is open and the device enrolled.
-fn stored_enrollment(app: &SharedApp) -> Result<Enrollment, SyncPhase> {
+fn stored_enrollment(app: &SharedApp) -> Result<Enrollment, Unlinked> {
     let mut app = lock(app);
-    let connection = app.background_connection().map_err(|_| SyncPhase::Paused)?;
+    let connection = app.background_connection().map_err(|error| match error {
+        AppError::Locked => Unlinked::Locked,
+        _ => Unlinked::Unreadable,
+    })?;
     let record = enrollment_table::get(connection)
-        .map_err(|_| SyncPhase::Paused)?
-        .ok_or(SyncPhase::NotEnrolled)?;
+        .map_err(|_| Unlinked::Unreadable)?
+        .ok_or(Unlinked::NotEnrolled)?;
     if record.refused_at.is_some() {
-        return Err(SyncPhase::NeedsEnrollment);
+        return Err(Unlinked::Refused);
     }
     Ok(Enrollment {
         center_address: record.center_address,
-        device_id: uuid::Uuid::parse_str(&record.device_id)
-            .map_err(|_| SyncPhase::NeedsEnrollment)?,
+        device_id: uuid::Uuid::parse_str(&record.device_id).map_err(|_| Unlinked::Refused)?,
         credential: record.credential,
         ca_pem: record.ca_pem,
         center: CenterIdentity {
@@ -300,14 +303,12 @@ impl SyncSource for AppSync {
     type Api = HttpCenter;
     type Local = AppOutbox;
 
-    fn link(&self) -> Result<Link<HttpCenter, AppOutbox>, SyncPhase> {
+    fn link(&self) -> Result<Link<HttpCenter, AppOutbox>, Unlinked> {
         let enrollment = stored_enrollment(&self.app)?;
         let api = enrollment
             .client(self.timeouts)
-            .map_err(|_| SyncPhase::NeedsEnrollment)?;
-        let verifier = enrollment
-            .verifier()
-            .map_err(|_| SyncPhase::NeedsEnrollment)?;
+            .map_err(|_| Unlinked::Refused)?;
+        let verifier = enrollment.verifier().map_err(|_| Unlinked::Refused)?;
         Ok(Link {
             target: Target {
                 api,
@@ -319,7 +320,7 @@ impl SyncSource for AppSync {
         })
     }
 
-    fn unauthorized(&self) {
+    fn record_refusal(&self) {
         let mut app = lock(&self.app);
         let now = app.clock.now().to_rfc3339();
         if let Ok(connection) = app.background_connection() {
@@ -327,17 +328,30 @@ impl SyncSource for AppSync {
             let _ = enrollment_table::mark_refused(connection, &now);
         }
     }
+
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        lock(&self.app).clock.now().with_timezone(&chrono::Utc)
+    }
 }
 
-/// Runs one pass now, outside the background loop (tests, benchmarks).
+/// Runs one attempt now, outside the background loop (tests, benchmarks), under the same
+/// rules as the loop's.
 pub async fn sync_once(
     app: &SharedApp,
     timeouts: Timeouts,
 ) -> Result<first_contact_sync::PassReport, AppError> {
     let source = AppSync::new(Arc::clone(app), timeouts);
-    let link = source.link().map_err(|_| AppError::NotEnrolled)?;
-    Ok(
-        first_contact_sync::engine::pass_for(&source, &link.target, &*link.local, |_, _| {})
-            .await?,
-    )
+    let mut state = LoopState::new(LoopSettings::default());
+    let attempt = first_contact_sync::attempt(&source, &mut state, 0.5, |_| {}).await;
+    match attempt.pass {
+        Ok(report) => Ok(report),
+        Err(Failure::Sync(error)) => Err(error.into()),
+        Err(Failure::Unlinked(Unlinked::Locked)) => Err(AppError::Locked),
+        Err(Failure::Unlinked(Unlinked::NotEnrolled | Unlinked::Refused)) => {
+            Err(AppError::NotEnrolled)
+        }
+        Err(Failure::Unlinked(Unlinked::Unreadable)) => Err(AppError::Sync(storage(
+            "the stored enrollment could not be read",
+        ))),
+    }
 }

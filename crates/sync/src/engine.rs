@@ -1,19 +1,21 @@
 //! The sync engine: one *pass* delivers the whole outbox in batches, then reads the decision
-//! feed and the signed publications; the *loop* runs passes when asked (start, timer, a
+//! feed and the signed publications; the *loop* runs attempts when asked (start, timer, a
 //! finalised referral, "Sync now") and, after a failure, again after a capped, jittered
-//! backoff. Its state is published on a watch channel for the UI.
+//! backoff, as [`crate::cycle::step`] decides. Its state is published on a watch channel for
+//! the UI.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{CenterVerifier, Purpose};
 use serde::{Deserialize, Serialize};
 use tokio::sync::{watch, Notify};
 use ts_rs::TS;
 
-use crate::backoff::{random_jitter, Backoff};
+use crate::backoff::random_jitter;
+use crate::cycle::{step, Decision, LoopState, NextWake, Outcome, Unlinked};
 use crate::error::{SyncError, SyncProblem};
 use crate::http::CenterApi;
 use crate::local::LocalStore;
@@ -192,32 +194,69 @@ pub struct Link<A, L: ?Sized> {
     pub local: Arc<L>,
 }
 
-/// A pass over `source`'s link with the rule for a refused credential: a 401 tells the source,
-/// which asks the worker to enroll again. The loop and a pass run on request (`sync_once`) both
-/// go through here, so the rule exists once.
-pub async fn pass_for<S: SyncSource>(
-    source: &S,
-    target: &Target<S::Api>,
-    local: &S::Local,
-    progress: impl FnMut(usize, usize),
-) -> Result<PassReport, SyncError> {
-    let outcome = pass(target, local, progress).await;
-    if let Err(error) = &outcome {
-        if error.problem == SyncProblem::Unauthorized {
-            source.unauthorized();
-        }
-    }
-    outcome
+/// What the worker is shown while an attempt runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Connecting,
+    Sending { done: usize, total: usize },
 }
 
-/// How the loop finds its Center and store; implemented by the app.
+/// Why an attempt did not pass.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    Unlinked(Unlinked),
+    Sync(SyncError),
+}
+
+/// What one attempt came to, and what the loop's state machine made of it.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub pass: Result<PassReport, Failure>,
+    pub decision: Decision,
+}
+
+/// One attempt over `source`: find the link, run a pass, let [`step`] decide, and record the
+/// Center's refusal when it says so. The loop and a pass run on request (`sync_once`) both
+/// come through here, so the rules exist once.
+pub async fn attempt<S: SyncSource>(
+    source: &S,
+    state: &mut LoopState,
+    jitter: f64,
+    mut progress: impl FnMut(Progress),
+) -> Attempt {
+    let pass = match source.link() {
+        Err(why) => Err(Failure::Unlinked(why)),
+        Ok(Link { target, local }) => {
+            progress(Progress::Connecting);
+            pass(&target, &*local, |done, total| {
+                progress(Progress::Sending { done, total })
+            })
+            .await
+            .map_err(Failure::Sync)
+        }
+    };
+    let outcome = match &pass {
+        Ok(_) => Outcome::Passed,
+        Err(Failure::Unlinked(why)) => Outcome::Unlinked(*why),
+        Err(Failure::Sync(error)) => Outcome::Failed(error.problem),
+    };
+    let decision = step(state, outcome, source.now(), jitter);
+    if decision.record_refusal {
+        source.record_refusal();
+    }
+    Attempt { pass, decision }
+}
+
+/// How the loop finds its Center, its store and the time; implemented by the app.
 pub trait SyncSource: Send + Sync + 'static {
     type Api: CenterApi;
     type Local: LocalStore + ?Sized;
-    /// `Err(phase)` when there is nothing to sync with: not enrolled, or locked.
-    fn link(&self) -> Result<Link<Self::Api, Self::Local>, SyncPhase>;
+    /// Why there is nothing to sync with, when there is not: not enrolled, refused, locked.
+    fn link(&self) -> Result<Link<Self::Api, Self::Local>, Unlinked>;
     /// The Center refused the credential; the app asks the worker to enroll again.
-    fn unauthorized(&self);
+    fn record_refusal(&self);
+    /// The time now, from the app's clock.
+    fn now(&self) -> DateTime<Utc>;
 }
 
 #[derive(Debug, Clone)]
@@ -271,89 +310,34 @@ pub fn spawn<S: SyncSource>(source: S, settings: LoopSettings) -> SyncHandle {
     }
 }
 
-fn text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
 async fn run<S: SyncSource>(
     source: S,
     settings: LoopSettings,
     wake: Arc<Notify>,
     status: watch::Sender<SyncStatus>,
 ) {
-    let mut backoff = Backoff::new(settings.first_retry, settings.max_retry);
-    let mut last_synced_at: Option<String> = None;
+    let mut state = LoopState::new(settings);
     loop {
-        let wait = match source.link() {
-            Err(phase) => {
-                status.send_replace(SyncStatus {
-                    last_synced_at: last_synced_at.clone(),
-                    ..SyncStatus::new(phase)
-                });
-                // Unlocking and enrolling wake the loop; looking again now and then also
-                // catches an idle lock or anything that did not.
-                Some(settings.idle)
-            }
-            Ok(Link { target, local }) => {
-                status.send_modify(|s| {
-                    s.phase = SyncPhase::Connecting;
-                    s.retry_at = None;
-                });
-                let outcome = pass_for(&source, &target, &*local, |done, total| {
-                    status.send_modify(|s| {
-                        s.phase = SyncPhase::Sending;
-                        s.done = u32::try_from(done).unwrap_or(u32::MAX);
-                        s.total = u32::try_from(total).unwrap_or(u32::MAX);
-                    });
-                })
-                .await;
-                match outcome {
-                    Ok(_) => {
-                        backoff.reset();
-                        last_synced_at = Some(text(Utc::now()));
-                        status.send_replace(SyncStatus {
-                            last_synced_at: last_synced_at.clone(),
-                            ..SyncStatus::new(SyncPhase::UpToDate)
-                        });
-                        Some(settings.idle)
-                    }
-                    Err(error) if error.problem == SyncProblem::Unauthorized => {
-                        status.send_replace(SyncStatus {
-                            problem: Some(error.problem),
-                            last_synced_at: last_synced_at.clone(),
-                            ..SyncStatus::new(SyncPhase::NeedsEnrollment)
-                        });
-                        None
-                    }
-                    Err(error) => {
-                        let delay = if error.retryable() {
-                            backoff.next(random_jitter())
-                        } else {
-                            settings.max_retry
-                        };
-                        let retry_at = Utc::now()
-                            + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::MAX);
-                        let phase = if error.problem == SyncProblem::Offline {
-                            SyncPhase::Offline
-                        } else {
-                            SyncPhase::WaitingToRetry
-                        };
-                        status.send_modify(|s| {
-                            s.phase = phase;
-                            s.problem = Some(error.problem);
-                            s.retry_at = Some(text(retry_at));
-                            s.last_synced_at = last_synced_at.clone();
-                        });
-                        Some(delay)
-                    }
+        let attempt = attempt(&source, &mut state, random_jitter(), |progress| {
+            status.send_modify(|shown| match progress {
+                Progress::Connecting => {
+                    shown.phase = SyncPhase::Connecting;
+                    shown.retry_at = None;
                 }
-            }
-        };
-        match wait {
-            Some(delay) => {
+                Progress::Sending { done, total } => {
+                    shown.phase = SyncPhase::Sending;
+                    shown.done = u32::try_from(done).unwrap_or(u32::MAX);
+                    shown.total = u32::try_from(total).unwrap_or(u32::MAX);
+                }
+            });
+        })
+        .await;
+        status.send_replace(attempt.decision.status);
+        match attempt.decision.wake {
+            NextWake::After(delay) => {
                 let _ = tokio::time::timeout(delay, wake.notified()).await;
             }
-            None => wake.notified().await,
+            NextWake::WhenWoken => wake.notified().await,
         }
         if status.is_closed() && Arc::strong_count(&wake) == 1 {
             // Every handle is gone: nobody can wake or watch this loop any more.

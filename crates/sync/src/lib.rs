@@ -4,6 +4,7 @@
 //! behind [`http::CenterApi`]; the device's store behind [`local::LocalStore`].
 
 pub mod backoff;
+pub mod cycle;
 pub mod engine;
 pub mod enroll;
 pub mod error;
@@ -12,9 +13,10 @@ pub mod local;
 pub mod plan;
 pub mod tls;
 
+pub use cycle::{Decision, LoopState, NextWake, Outcome, Unlinked};
 pub use engine::{
-    pass, spawn, Link, LoopSettings, PassReport, SyncHandle, SyncPhase, SyncSource, SyncStatus,
-    Target,
+    attempt, pass, spawn, Attempt, Failure, Link, LoopSettings, PassReport, Progress, SyncHandle,
+    SyncPhase, SyncSource, SyncStatus, Target,
 };
 pub use enroll::{enroll, prove, Enrollment, ProvenCenter};
 pub use error::{SyncError, SyncProblem};
