@@ -1,13 +1,14 @@
-//! One-line adapters from Tauri commands onto `first_contact_app::App`.
-
-use std::sync::MutexGuard;
+//! One-line adapters from Tauri commands onto `first_contact_app::App`. Every command that
+//! touches the app is `async` and runs its work on the blocking pool ([`run_blocking`]): a
+//! command without `async` would run on the window's own thread, and unlocking (Argon2id),
+//! finalising (a SQLCipher commit) or a slow disk would freeze typing.
 
 use first_contact_app::recovery::{Recovery, RecoveryCodeView};
 use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
-    ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView, NewProfile,
-    OutboxEntry, Passphrase, PassphraseChange, ReconsiderationInput, ReferralDraftSummary,
-    ReferralView, ScreeningSummary, ScreeningView, SharedApp,
+    run_blocking, ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView,
+    NewProfile, OutboxEntry, Passphrase, PassphraseChange, ReconsiderationInput,
+    ReferralDraftSummary, ReferralView, ScreeningSummary, ScreeningView, SharedApp,
 };
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
@@ -17,176 +18,201 @@ type Shared<'a> = State<'a, SharedApp>;
 type Sync<'a> = State<'a, SyncHandle>;
 type Reply<T> = Result<T, ApiError>;
 
-/// A panic in another command must not lock the worker out of saved data: keep going with the
-/// state as it is (every write is a completed transaction or none).
-fn app<'a>(state: &'a Shared<'_>) -> MutexGuard<'a, App> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn reply<T>(result: Result<T, AppError>) -> Reply<T> {
-    result.map_err(ApiError::from)
-}
-
-#[tauri::command]
-pub fn app_status(state: Shared<'_>) -> AppStatus {
-    app(&state).status()
+/// Runs `work` on the app off the window's thread.
+async fn on<T, F>(state: &Shared<'_>, work: F) -> Reply<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut App) -> Result<T, AppError> + Send + 'static,
+{
+    run_blocking(state.inner(), work)
+        .await
+        .map_err(ApiError::from)
 }
 
 #[tauri::command]
-pub fn create_profile(state: Shared<'_>, sync: Sync<'_>, input: NewProfile) -> Reply<Profile> {
-    let profile = reply(app(&state).create_profile(input))?;
+pub async fn app_status(state: Shared<'_>) -> Reply<AppStatus> {
+    on(&state, |app| Ok(app.status())).await
+}
+
+#[tauri::command]
+pub async fn create_profile(
+    state: Shared<'_>,
+    sync: Sync<'_>,
+    input: NewProfile,
+) -> Reply<Profile> {
+    let profile = on(&state, move |app| app.create_profile(input)).await?;
     sync.wake();
     Ok(profile)
 }
 
 #[tauri::command]
-pub fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: Passphrase) -> Reply<Profile> {
-    let profile = reply(app(&state).unlock(passphrase))?;
+pub async fn unlock(state: Shared<'_>, sync: Sync<'_>, passphrase: Passphrase) -> Reply<Profile> {
+    let profile = on(&state, move |app| app.unlock(passphrase)).await?;
     sync.wake();
     Ok(profile)
 }
 
 #[tauri::command]
-pub fn lock(state: Shared<'_>, sync: Sync<'_>) {
-    app(&state).lock();
+pub async fn lock(state: Shared<'_>, sync: Sync<'_>) -> Reply<()> {
+    on(&state, |app| {
+        app.lock();
+        Ok(())
+    })
+    .await?;
     sync.wake();
+    Ok(())
 }
 
 #[tauri::command]
-pub fn new_recovery_code(state: Shared<'_>, passphrase: Passphrase) -> Reply<RecoveryCodeView> {
-    reply(app(&state).new_recovery_code(&passphrase))
+pub async fn new_recovery_code(
+    state: Shared<'_>,
+    passphrase: Passphrase,
+) -> Reply<RecoveryCodeView> {
+    on(&state, move |app| app.new_recovery_code(&passphrase)).await
 }
 
 #[tauri::command]
-pub fn recover(state: Shared<'_>, sync: Sync<'_>, recovery: Recovery) -> Reply<Profile> {
-    let profile = reply(app(&state).recover(&recovery))?;
+pub async fn recover(state: Shared<'_>, sync: Sync<'_>, recovery: Recovery) -> Reply<Profile> {
+    let profile = on(&state, move |app| app.recover(&recovery)).await?;
     sync.wake();
     Ok(profile)
 }
 
 #[tauri::command]
-pub fn rekey(state: Shared<'_>, passphrase: Passphrase) -> Reply<()> {
-    reply(app(&state).rekey(&passphrase))
+pub async fn rekey(state: Shared<'_>, passphrase: Passphrase) -> Reply<()> {
+    on(&state, move |app| app.rekey(&passphrase)).await
 }
 
 #[tauri::command]
-pub fn change_passphrase(state: Shared<'_>, change: PassphraseChange) -> Reply<()> {
-    reply(app(&state).change_passphrase(&change))
+pub async fn change_passphrase(state: Shared<'_>, change: PassphraseChange) -> Reply<()> {
+    on(&state, move |app| app.change_passphrase(&change)).await
 }
 
 #[tauri::command]
-pub fn record_activity(state: Shared<'_>) -> Reply<()> {
-    reply(app(&state).record_activity())
+pub async fn record_activity(state: Shared<'_>) -> Reply<()> {
+    on(&state, |app| app.record_activity()).await
 }
 
 #[tauri::command]
-pub fn set_language(state: Shared<'_>, language: Language) -> Reply<AppStatus> {
-    reply(app(&state).set_language(language))
+pub async fn set_language(state: Shared<'_>, language: Language) -> Reply<AppStatus> {
+    on(&state, move |app| app.set_language(language)).await
 }
 
 #[tauri::command]
-pub fn set_idle_lock_minutes(state: Shared<'_>, minutes: u32) -> Reply<AppStatus> {
-    reply(app(&state).set_idle_lock_minutes(minutes))
+pub async fn set_idle_lock_minutes(state: Shared<'_>, minutes: u32) -> Reply<AppStatus> {
+    on(&state, move |app| app.set_idle_lock_minutes(minutes)).await
 }
 
 #[tauri::command]
-pub fn catalogue(state: Shared<'_>) -> Catalogue {
-    app(&state).catalogue().clone()
+pub async fn catalogue(state: Shared<'_>) -> Reply<Catalogue> {
+    on(&state, |app| Ok(app.catalogue().clone())).await
 }
 
 #[tauri::command]
-pub fn list_screenings(state: Shared<'_>, query: String) -> Reply<Vec<ScreeningSummary>> {
-    reply(app(&state).list_screenings(&query))
+pub async fn list_screenings(state: Shared<'_>, query: String) -> Reply<Vec<ScreeningSummary>> {
+    on(&state, move |app| app.list_screenings(&query)).await
 }
 
 #[tauri::command]
-pub fn new_screening(state: Shared<'_>) -> Reply<ScreeningView> {
-    reply(app(&state).new_screening())
+pub async fn new_screening(state: Shared<'_>) -> Reply<ScreeningView> {
+    on(&state, |app| app.new_screening()).await
 }
 
 #[tauri::command]
-pub fn open_screening(state: Shared<'_>, id: String) -> Reply<ScreeningView> {
-    reply(app(&state).open_screening(&id))
+pub async fn open_screening(state: Shared<'_>, id: String) -> Reply<ScreeningView> {
+    on(&state, move |app| app.open_screening(&id)).await
 }
 
 #[tauri::command]
-pub fn save_screening(state: Shared<'_>, screening: Screening) -> Reply<ScreeningView> {
-    reply(app(&state).save_screening(screening))
+pub async fn save_screening(state: Shared<'_>, screening: Screening) -> Reply<ScreeningView> {
+    on(&state, move |app| app.save_screening(screening)).await
 }
 
 #[tauri::command]
-pub fn assess_screening(state: Shared<'_>, id: String) -> Reply<Assessment> {
-    reply(app(&state).assess_screening(&id))
+pub async fn assess_screening(state: Shared<'_>, id: String) -> Reply<Assessment> {
+    on(&state, move |app| app.assess_screening(&id)).await
 }
 
 #[tauri::command]
-pub fn new_referral(state: Shared<'_>, from_screening: Option<String>) -> Reply<ReferralView> {
-    reply(app(&state).new_referral(from_screening.as_deref()))
+pub async fn new_referral(
+    state: Shared<'_>,
+    from_screening: Option<String>,
+) -> Reply<ReferralView> {
+    on(&state, move |app| {
+        app.new_referral(from_screening.as_deref())
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn open_referral(state: Shared<'_>, id: String) -> Reply<ReferralView> {
-    reply(app(&state).open_referral(&id))
+pub async fn open_referral(state: Shared<'_>, id: String) -> Reply<ReferralView> {
+    on(&state, move |app| app.open_referral(&id)).await
 }
 
 #[tauri::command]
-pub fn save_referral(state: Shared<'_>, referral: Referral) -> Reply<ReferralView> {
-    reply(app(&state).save_referral(referral))
+pub async fn save_referral(state: Shared<'_>, referral: Referral) -> Reply<ReferralView> {
+    on(&state, move |app| app.save_referral(referral)).await
 }
 
 #[tauri::command]
-pub fn list_referral_drafts(state: Shared<'_>) -> Reply<Vec<ReferralDraftSummary>> {
-    reply(app(&state).list_referral_drafts())
+pub async fn list_referral_drafts(state: Shared<'_>) -> Reply<Vec<ReferralDraftSummary>> {
+    on(&state, |app| app.list_referral_drafts()).await
 }
 
 #[tauri::command]
-pub fn delete_screening(state: Shared<'_>, id: String) -> Reply<()> {
-    reply(app(&state).delete_screening(&id))
+pub async fn delete_screening(state: Shared<'_>, id: String) -> Reply<()> {
+    on(&state, move |app| app.delete_screening(&id)).await
 }
 
 #[tauri::command]
-pub fn screening_retention(state: Shared<'_>) -> Reply<ScreeningRetention> {
-    reply(app(&state).screening_retention())
+pub async fn screening_retention(state: Shared<'_>) -> Reply<ScreeningRetention> {
+    on(&state, |app| app.screening_retention()).await
 }
 
 #[tauri::command]
-pub fn set_screening_retention_days(state: Shared<'_>, days: u32) -> Reply<ScreeningRetention> {
-    reply(app(&state).set_screening_retention_days(days))
+pub async fn set_screening_retention_days(
+    state: Shared<'_>,
+    days: u32,
+) -> Reply<ScreeningRetention> {
+    on(&state, move |app| app.set_screening_retention_days(days)).await
 }
 
 #[tauri::command]
-pub fn delete_referral_draft(state: Shared<'_>, id: String) -> Reply<()> {
-    reply(app(&state).delete_referral_draft(&id))
+pub async fn delete_referral_draft(state: Shared<'_>, id: String) -> Reply<()> {
+    on(&state, move |app| app.delete_referral_draft(&id)).await
 }
 
 #[tauri::command]
-pub fn finalise_referral(state: Shared<'_>, sync: Sync<'_>, id: String) -> Reply<OutboxEntry> {
-    let entry = reply(app(&state).finalise_referral(&id))?;
+pub async fn finalise_referral(
+    state: Shared<'_>,
+    sync: Sync<'_>,
+    id: String,
+) -> Reply<OutboxEntry> {
+    let entry = on(&state, move |app| app.finalise_referral(&id)).await?;
     sync.wake();
     Ok(entry)
 }
 
 #[tauri::command]
-pub fn outbox(state: Shared<'_>) -> Reply<Vec<OutboxEntry>> {
-    reply(app(&state).outbox())
+pub async fn outbox(state: Shared<'_>) -> Reply<Vec<OutboxEntry>> {
+    on(&state, |app| app.outbox()).await
 }
 
 #[tauri::command]
-pub fn sync_status(state: Shared<'_>, sync: Sync<'_>) -> Reply<SyncStatus> {
-    reply(app(&state).still_unlocked())?;
+pub async fn sync_status(state: Shared<'_>, sync: Sync<'_>) -> Reply<SyncStatus> {
+    on(&state, |app| app.still_unlocked()).await?;
     Ok(sync.status())
 }
 
+/// Only wakes the loop: nothing here touches the disk or the network.
 #[tauri::command]
 pub fn sync_now(sync: Sync<'_>) {
     sync.wake();
 }
 
 #[tauri::command]
-pub fn enrollment(state: Shared<'_>) -> Reply<Option<EnrollmentView>> {
-    reply(app(&state).enrollment())
+pub async fn enrollment(state: Shared<'_>) -> Reply<Option<EnrollmentView>> {
+    on(&state, |app| app.enrollment()).await
 }
 
 #[tauri::command]
@@ -197,26 +223,25 @@ pub async fn enroll(
     approval: EnrollApproval,
 ) -> Reply<EnrollmentView> {
     let device_name = format!("First Contact ({})", std::env::consts::OS);
-    let shared: SharedApp = (*state).clone();
     let enrolled = first_contact_app::enroll(
-        &shared,
+        state.inner(),
         &input,
         &approval,
         &device_name,
         Timeouts::default(),
     );
-    let view = reply(enrolled.await)?;
+    let view = enrolled.await.map_err(ApiError::from)?;
     sync.wake();
     Ok(view)
 }
 
 #[tauri::command]
-pub fn request_reconsideration(
+pub async fn request_reconsideration(
     state: Shared<'_>,
     sync: Sync<'_>,
     input: ReconsiderationInput,
 ) -> Reply<OutboxEntry> {
-    let entry = reply(app(&state).request_reconsideration(&input))?;
+    let entry = on(&state, move |app| app.request_reconsideration(&input)).await?;
     sync.wake();
     Ok(entry)
 }

@@ -3,7 +3,7 @@
 //! [`SyncSource`], and enrollment itself (network first, then one write). The engine runs only
 //! while the store is unlocked: its key lives only in the unlocked session.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use first_contact_protocol::api::enrollment::CenterIdentity;
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
@@ -22,16 +22,8 @@ use first_contact_sync::{
 
 use crate::center::enrollment_target;
 use crate::error::AppError;
+use crate::shared::{lock, stopped, SharedApp};
 use crate::views::{EnrollApproval, EnrollInput, EnrollmentView};
-use crate::App;
-
-/// The one `App` of a running program, shared by the UI's commands and the sync engine.
-pub type SharedApp = Arc<Mutex<App>>;
-
-pub(crate) fn lock(app: &SharedApp) -> MutexGuard<'_, App> {
-    // A panic elsewhere must not stop delivery: every write is a whole transaction or none.
-    app.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 fn storage(error: impl std::fmt::Display) -> SyncError {
     SyncError::new(SyncProblem::Storage, error.to_string())
@@ -60,11 +52,7 @@ pub async fn enroll(
     let passphrase = approval.passphrase.clone();
     tokio::task::spawn_blocking(move || vault.check_passphrase(&passphrase))
         .await
-        .map_err(|_| {
-            AppError::Store(first_contact_store::StoreError::Io(std::io::Error::other(
-                "the passphrase check stopped",
-            )))
-        })??;
+        .map_err(|_| stopped())??;
 
     let proven = first_contact_sync::prove(&target.address, &target.code, timeouts).await?;
     let offered = proven.fingerprint();

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use crate::delivery::{lock, SharedApp};
+use crate::shared::{lock, SharedApp};
 use crate::App;
 
 /// How often the shell checks: a lock is at most this late.

@@ -12,6 +12,7 @@ pub mod recovery;
 mod referrals;
 pub mod retention;
 mod screenings;
+pub mod shared;
 pub mod views;
 
 use std::path::PathBuf;
@@ -24,10 +25,11 @@ use first_contact_store::{KdfParams, Vault};
 
 pub use center::enrollment_target;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use delivery::{enroll, start_sync, sync_once, SharedApp};
+pub use delivery::{enroll, start_sync, sync_once};
 pub use error::{ApiError, AppError};
 pub use first_contact_store::Passphrase;
 pub use idle_lock::start_idle_lock;
+pub use shared::{run_blocking, SharedApp};
 pub use views::*;
 
 /// Where the app keeps its data, how hard the passphrase is stretched, and where the
