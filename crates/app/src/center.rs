@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use first_contact_domain::catalogue::{self, Catalogue};
+use first_contact_domain::referral::JourneyState;
 use first_contact_domain::CatalogueError;
 use first_contact_protocol::api::enrollment::{CenterIdentity, EnrollmentFile};
 use first_contact_protocol::api::feedback::{
@@ -185,7 +186,20 @@ impl App {
         }
         let statuses = outbox::statuses(connection)?;
         let mut requests: HashMap<String, Vec<ReconsiderationEntry>> = HashMap::new();
-        for status in statuses.iter().filter(|s| s.kind == "reconsideration") {
+        let kind = |status: &StatusRecord| {
+            EnvelopeKind::parse(&status.kind).ok_or_else(|| {
+                AppError::Store(first_contact_store::StoreError::Corrupt(format!(
+                    "outbox kind {:?}",
+                    status.kind
+                )))
+            })
+        };
+        let mut referrals = Vec::new();
+        for status in statuses {
+            if kind(&status)? == EnvelopeKind::Referral {
+                referrals.push(status);
+                continue;
+            }
             let Some(regarding) = &status.regarding else {
                 continue;
             };
@@ -196,15 +210,14 @@ impl App {
                     id: status.id.clone(),
                     reference: status.reference.clone(),
                     requested_at: status.finalised_at.clone(),
-                    state: status.state.clone(),
+                    state: status.state,
                     center_reference: status.center_reference.clone(),
                     delivered_at: status.delivered_at.clone(),
                     attention: status.attention.clone(),
                 });
         }
-        Ok(statuses
+        Ok(referrals
             .into_iter()
-            .filter(|s| s.kind == "referral")
             .map(|status| {
                 let tries = attempts.get(&status.id).copied().unwrap_or(0);
                 let mut entry = entry(status, tries);
@@ -272,10 +285,10 @@ impl App {
             reference: reference_for(&id),
             kind: EnvelopeKind::Reconsideration.as_str().into(),
             finalised_at: now.clone(),
-            urgency: referral.urgency.clone(),
-            path: referral.path.clone(),
+            urgency: referral.urgency,
+            path: referral.path,
             catalogue_version: referral.catalogue_version.clone(),
-            state: "queued".into(),
+            state: JourneyState::Queued,
             regarding: Some(referral.id.clone()),
             ..Default::default()
         };

@@ -2,8 +2,8 @@
 //! before finalising, finalising into the sealed outbox, and the outbox as the laptop knows it.
 
 use chrono::NaiveDate;
-use first_contact_domain::referral::Referral;
-use first_contact_domain::{referral_path, validate_referral, AgePathKind};
+use first_contact_domain::referral::{JourneyState, Referral};
+use first_contact_domain::{referral_path, validate_referral};
 use first_contact_protocol::{reference_for, seal, EnvelopeKind, EnvelopeMeta};
 use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
 use first_contact_store::{referral_drafts, screenings as screening_table};
@@ -100,10 +100,7 @@ impl App {
                 count: issues.len(),
             });
         }
-        let path = match referral_path(&draft, today).kind {
-            AgePathKind::Adult => "adult",
-            AgePathKind::Child => "child",
-        };
+        let path = referral_path(&draft, today).kind;
         let meta = EnvelopeMeta {
             kind: EnvelopeKind::Referral,
             id: draft.id.clone(),
@@ -112,19 +109,15 @@ impl App {
             created_at: now.to_rfc3339(),
         };
         let sealed = seal(&meta, &draft, &center_key).map_err(AppError::Seal)?;
-        let urgency = serde_json::to_value(draft.urgency)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
         let status = StatusRecord {
             id: draft.id.clone(),
             reference: reference_for(&draft.id),
             kind: EnvelopeKind::Referral.as_str().into(),
             finalised_at: meta.created_at.clone(),
-            urgency,
-            path: path.into(),
+            urgency: draft.urgency,
+            path,
             catalogue_version: meta.catalogue_version.clone(),
-            state: "queued".into(),
+            state: JourneyState::Queued,
             ..Default::default()
         };
         let queued = QueuedEnvelope {

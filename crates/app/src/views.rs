@@ -1,7 +1,7 @@
 //! What crosses to the UI (besides domain types): inputs and views of the API. TypeScript
 //! versions are generated into `ui/src/lib/bindings/` by `cargo test`.
 
-use first_contact_domain::referral::{Referral, Urgency};
+use first_contact_domain::referral::{JourneyState, Referral, Urgency};
 use first_contact_domain::{AgePath, AgePathKind, AgencyType, FieldIssue, Language, Screening};
 use first_contact_protocol::api::feedback::DecisionOutcome;
 use first_contact_store::Passphrase;
@@ -111,11 +111,11 @@ pub struct OutboxEntry {
     pub id: String,
     pub reference: String,
     pub finalised_at: String,
-    pub urgency: String,
-    pub path: String,
+    pub urgency: Urgency,
+    pub path: AgePathKind,
     pub catalogue_version: String,
-    /// queued, delivered, decided, needs_attention
-    pub state: String,
+    /// Queued, delivered, decided or needs attention.
+    pub state: JourneyState,
     pub attempts: u32,
     pub center_reference: Option<String>,
     pub delivered_at: Option<String>,
@@ -145,8 +145,8 @@ pub struct ReconsiderationEntry {
     pub id: String,
     pub reference: String,
     pub requested_at: String,
-    /// queued, delivered, answered, needs_attention
-    pub state: String,
+    /// Queued, delivered, answered or needs attention.
+    pub state: JourneyState,
     pub center_reference: Option<String>,
     pub delivered_at: Option<String>,
     pub attention: Option<String>,

@@ -10,6 +10,7 @@ use first_contact_app::{
 };
 use first_contact_center::decisions::DecisionInput;
 use first_contact_center::RunningCenter;
+use first_contact_domain::referral::JourneyState;
 use first_contact_protocol::api::feedback::DecisionOutcome;
 use first_contact_protocol::EnvelopeKind;
 use first_contact_sync::Timeouts;
@@ -74,11 +75,11 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
     );
 
     let id = finalise_one(&app);
-    assert_eq!(entry(&app, &id).state, "queued");
+    assert_eq!(entry(&app, &id).state, JourneyState::Queued);
     let report = check(sync_once(&app, Timeouts::default()).await);
     assert_eq!(report.delivered, 1);
     let delivered = entry(&app, &id);
-    assert_eq!(delivered.state, "delivered");
+    assert_eq!(delivered.state, JourneyState::Delivered);
     let listed = check(first_contact_center::admin::received(
         &center.state,
         EnvelopeKind::Referral,
@@ -107,7 +108,7 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
     ));
     check(sync_once(&app, Timeouts::default()).await);
     let decided = entry(&app, &id);
-    assert_eq!(decided.state, "decided");
+    assert_eq!(decided.state, JourneyState::Decided);
     assert_eq!(decided.decisions.len(), 1);
     assert_eq!(decided.decisions[0].outcome, DecisionOutcome::NotIdentified);
     assert!(decided.can_request_reconsideration);
@@ -150,7 +151,10 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
         &requests[0].id,
     ));
     assert_eq!(opened.payload["grounds"], input.grounds);
-    assert_eq!(entry(&app, &id).reconsiderations[0].state, "delivered");
+    assert_eq!(
+        entry(&app, &id).reconsiderations[0].state,
+        JourneyState::Delivered
+    );
 
     check(first_contact_center::admin::decide(
         &center.state,
@@ -169,7 +173,7 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
         answered.decisions[1].answers.as_deref(),
         Some(requests[0].id.as_str())
     );
-    assert_eq!(answered.reconsiderations[0].state, "answered");
+    assert_eq!(answered.reconsiderations[0].state, JourneyState::Answered);
     assert!(
         !answered.can_request_reconsideration,
         "identified: nothing to reconsider"
@@ -199,13 +203,13 @@ async fn a_revoked_device_is_asked_to_enroll_again_and_keeps_its_outbox() {
     );
     let enrollment = check(check(app.lock().map_err(|e| e.to_string())).enrollment());
     assert!(enrollment.is_some_and(|e| e.refused));
-    assert_eq!(entry(&app, &waiting).state, "queued");
-    assert_eq!(entry(&app, &first).state, "delivered");
+    assert_eq!(entry(&app, &waiting).state, JourneyState::Queued);
+    assert_eq!(entry(&app, &first).state, JourneyState::Delivered);
 
     // Enrolling again sends what waited, with the new credential.
     enroll_with(&app, &center, false).await;
     check(sync_once(&app, Timeouts::default()).await);
-    assert_eq!(entry(&app, &waiting).state, "delivered");
+    assert_eq!(entry(&app, &waiting).state, JourneyState::Delivered);
     assert_eq!(
         check(first_contact_center::admin::received(
             &center.state,

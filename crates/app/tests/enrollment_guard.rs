@@ -92,7 +92,10 @@ async fn a_different_center_is_refused_until_its_fingerprint_is_accepted() {
             .find(|entry| entry.id == sealed_for_first)
             .unwrap_or_else(|| panic!("the referral left the outbox"))
     };
-    assert_eq!(entry.state, "needs_attention");
+    assert_eq!(
+        entry.state,
+        first_contact_domain::referral::JourneyState::NeedsAttention
+    );
     assert_eq!(
         entry.attention.as_deref(),
         Some("sealed_for_another_center")

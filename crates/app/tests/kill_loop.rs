@@ -151,7 +151,7 @@ async fn killing_the_backend_anywhere_loses_nothing_and_sends_nothing_twice() {
     };
     let queued_left = outbox_left
         .iter()
-        .filter(|entry| entry.state == "queued")
+        .filter(|entry| entry.state == first_contact_domain::referral::JourneyState::Queued)
         .count();
     assert_eq!(queued_left, 0, "after the last pass: {outbox_left:?}");
     assert!(outbox_left.iter().all(|entry| entry.attention.is_none()));
@@ -264,7 +264,9 @@ fn verify(
         );
     }
     assert!(
-        statuses.iter().all(|s| s.state != "needs_attention"),
+        statuses
+            .iter()
+            .all(|s| s.state != first_contact_domain::referral::JourneyState::NeedsAttention),
         "round {round}: something was set aside: {statuses:?}"
     );
     let stored = center_ids(center);

@@ -2,7 +2,9 @@
 //! the consent and child rules at finalising, sealing to the Center's key, the outbox.
 
 use first_contact_app::{App, AppConfig, FixedClock, NewProfile};
-use first_contact_domain::referral::{DetectionMethod, ExploitationType, Referral};
+use first_contact_domain::referral::{
+    DetectionMethod, ExploitationType, JourneyState, Referral, Urgency,
+};
 use first_contact_domain::{AgePathKind, AgencyType, Learnt, Observation};
 use first_contact_protocol::{open_any, EnvelopeMeta};
 use first_contact_store::{KdfParams, Vault};
@@ -139,12 +141,8 @@ fn an_adult_referral_needs_consent_and_is_then_sealed_for_the_center_only() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(entry.reference.starts_with("FC-"));
     assert_eq!(
-        (
-            entry.state.as_str(),
-            entry.path.as_str(),
-            entry.urgency.as_str()
-        ),
-        ("queued", "adult", "routine")
+        (entry.state, entry.path, entry.urgency),
+        (JourneyState::Queued, AgePathKind::Adult, Urgency::Routine)
     );
 
     // The draft is gone, and so is the screening it came from (data minimisation); only the
@@ -232,7 +230,7 @@ fn a_child_referral_needs_safeguards_not_consent() {
     let entry = app
         .finalise_referral(&referral.id)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(entry.path, "child");
+    assert_eq!(entry.path, AgePathKind::Child);
 }
 
 #[test]

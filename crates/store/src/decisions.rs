@@ -1,8 +1,10 @@
 //! `decisions` and `decision_cursor`: the Center's decisions on this device's referrals and how
 //! far the feed has been read, stored together so a crash never skips or repeats one.
 
+use first_contact_domain::referral::JourneyState;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::enum_text::to_text;
 use crate::error::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,13 +55,13 @@ pub fn record(
             ],
         )?;
         transaction.execute(
-            "UPDATE referral_status SET state = 'decided' WHERE id = ?1",
-            params![decision.referral_id],
+            "UPDATE referral_status SET state = ?2 WHERE id = ?1",
+            params![decision.referral_id, to_text(&JourneyState::Decided)?],
         )?;
         if let Some(request) = &decision.answers {
             transaction.execute(
-                "UPDATE referral_status SET state = 'answered' WHERE id = ?1",
-                params![request],
+                "UPDATE referral_status SET state = ?2 WHERE id = ?1",
+                params![request, to_text(&JourneyState::Answered)?],
             )?;
         }
     }

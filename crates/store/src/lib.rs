@@ -8,6 +8,7 @@
 pub mod database;
 pub mod decisions;
 pub mod enrollment;
+mod enum_text;
 pub mod error;
 pub mod files;
 pub mod keyring;

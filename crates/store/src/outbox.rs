@@ -2,28 +2,51 @@
 //! record, the sealed envelope and the removal of the plaintext draft commit together or not at
 //! all, so a referral is always either a draft or queued — never both, never neither.
 
+use first_contact_domain::referral::{JourneyState, Urgency};
+use first_contact_domain::AgePathKind;
 use rusqlite::{params, Connection};
 
 use crate::database;
+use crate::enum_text::{from_text, to_text};
 use crate::error::StoreError;
 
 /// What the laptop keeps about a finalised referral: nothing that names or describes a person.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusRecord {
     pub id: String,
     pub reference: String,
     pub kind: String,
     pub finalised_at: String,
-    pub urgency: String,
-    pub path: String,
+    pub urgency: Urgency,
+    pub path: AgePathKind,
     pub catalogue_version: String,
-    pub state: String,
+    pub state: JourneyState,
     /// For a reconsideration request: the referral it is about.
     pub regarding: Option<String>,
     pub center_reference: Option<String>,
     pub delivered_at: Option<String>,
     /// Why the Center refused it, when it did (it is kept, and no longer sent).
     pub attention: Option<String>,
+}
+
+/// A queued adult referral of routine urgency, for filling in with `..Default::default()`.
+impl Default for StatusRecord {
+    fn default() -> Self {
+        Self {
+            id: String::new(),
+            reference: String::new(),
+            kind: String::new(),
+            finalised_at: String::new(),
+            urgency: Urgency::default(),
+            path: AgePathKind::Adult,
+            catalogue_version: String::new(),
+            state: JourneyState::Queued,
+            regarding: None,
+            center_reference: None,
+            delivered_at: None,
+            attention: None,
+        }
+    }
 }
 
 /// A sealed envelope as queued: its frozen bytes and the metadata bound inside them.
@@ -101,10 +124,10 @@ fn queue_in(
             status.reference,
             status.kind,
             status.finalised_at,
-            status.urgency,
-            status.path,
+            to_text(&status.urgency)?,
+            to_text(&status.path)?,
             status.catalogue_version,
-            status.state,
+            to_text(&status.state)?,
             status.regarding
         ],
     )?;
@@ -134,22 +157,32 @@ pub fn statuses(connection: &Connection) -> Result<Vec<StatusRecord>, StoreError
          FROM referral_status ORDER BY finalised_at DESC, id DESC",
     )?;
     let rows = statement.query_map([], |row| {
-        Ok(StatusRecord {
-            id: row.get(0)?,
-            reference: row.get(1)?,
-            kind: row.get(2)?,
-            finalised_at: row.get(3)?,
-            urgency: row.get(4)?,
-            path: row.get(5)?,
-            catalogue_version: row.get(6)?,
-            state: row.get(7)?,
-            regarding: row.get(8)?,
-            center_reference: row.get(9)?,
-            delivered_at: row.get(10)?,
-            attention: row.get(11)?,
-        })
+        Ok((
+            StatusRecord {
+                id: row.get(0)?,
+                reference: row.get(1)?,
+                kind: row.get(2)?,
+                finalised_at: row.get(3)?,
+                urgency: Urgency::default(),
+                path: AgePathKind::Adult,
+                catalogue_version: row.get(6)?,
+                state: JourneyState::Queued,
+                regarding: row.get(8)?,
+                center_reference: row.get(9)?,
+                delivered_at: row.get(10)?,
+                attention: row.get(11)?,
+            },
+            [row.get::<_, String>(4)?, row.get(5)?, row.get(7)?],
+        ))
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.map(|row| {
+        let (mut status, [urgency, path, state]) = row?;
+        status.urgency = from_text("referral_status.urgency", urgency)?;
+        status.path = from_text("referral_status.path", path)?;
+        status.state = from_text("referral_status.state", state)?;
+        Ok(status)
+    })
+    .collect()
 }
 
 /// Queued envelopes in the order they were finalised (delivered ones kept for retention
@@ -184,8 +217,8 @@ pub fn set_aside(connection: &mut Connection, id: &str, code: &str) -> Result<()
         params![id, code],
     )?;
     transaction.execute(
-        "UPDATE referral_status SET state = 'needs_attention', attention = ?2 WHERE id = ?1",
-        params![id, code],
+        "UPDATE referral_status SET state = ?3, attention = ?2 WHERE id = ?1",
+        params![id, code, to_text(&JourneyState::NeedsAttention)?],
     )?;
     transaction.commit()?;
     Ok(())

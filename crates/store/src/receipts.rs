@@ -1,8 +1,10 @@
 //! `receipts`: the Center's signed receipts. Storing one and taking its item out of the outbox
 //! happen in one transaction: nothing leaves the outbox before its receipt is stored.
 
+use first_contact_domain::referral::JourneyState;
 use rusqlite::{params, Connection};
 
+use crate::enum_text::to_text;
 use crate::error::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,9 +42,14 @@ pub fn record(
         )?;
         transaction.execute(
             "UPDATE referral_status
-             SET state = 'delivered', center_reference = ?2, delivered_at = ?3, attention = NULL
+             SET state = ?4, center_reference = ?2, delivered_at = ?3, attention = NULL
              WHERE id = ?1",
-            params![receipt.id, receipt.center_reference, receipt.received_at],
+            params![
+                receipt.id,
+                receipt.center_reference,
+                receipt.received_at,
+                to_text(&JourneyState::Delivered)?
+            ],
         )?;
         if keep_sealed {
             transaction.execute(

@@ -147,10 +147,10 @@ fn finalising_on_a_full_disk_fails_and_keeps_the_draft() {
         reference: "FC-TEST-0001".into(),
         kind: "referral".into(),
         finalised_at: "2026-11-28T11:00:00Z".into(),
-        urgency: "routine".into(),
-        path: "adult".into(),
+        urgency: first_contact_domain::referral::Urgency::Routine,
+        path: first_contact_domain::AgePathKind::Adult,
         catalogue_version: "2026.11.0".into(),
-        state: "queued".into(),
+        state: first_contact_domain::referral::JourneyState::Queued,
         ..Default::default()
     };
     let envelope = QueuedEnvelope {

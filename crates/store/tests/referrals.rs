@@ -32,10 +32,10 @@ fn status(id: &str, reference: &str) -> StatusRecord {
         reference: reference.into(),
         kind: "referral".into(),
         finalised_at: "2026-11-28T11:00:00Z".into(),
-        urgency: "urgent".into(),
-        path: "adult".into(),
+        urgency: first_contact_domain::referral::Urgency::Urgent,
+        path: first_contact_domain::AgePathKind::Adult,
         catalogue_version: "2026.11.0".into(),
-        state: "queued".into(),
+        state: first_contact_domain::referral::JourneyState::Queued,
         ..Default::default()
     }
 }
@@ -107,7 +107,9 @@ fn finalising_moves_the_draft_into_the_outbox_in_order() {
     assert_eq!(queued[0].attempts, 0);
     let statuses = outbox::statuses(&connection).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(statuses.len(), 2);
-    assert!(statuses.iter().all(|s| s.state == "queued"));
+    assert!(statuses
+        .iter()
+        .all(|s| s.state == first_contact_domain::referral::JourneyState::Queued));
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn finalising_a_referral_deletes_the_screening_it_came_from_and_no_other() {
         reference: "FC-AAAA-BBBB".into(),
         kind: "referral".into(),
         finalised_at: "2026-11-28T11:00:00Z".into(),
-        state: "queued".into(),
+        state: first_contact_domain::referral::JourneyState::Queued,
         ..Default::default()
     };
     let envelope = QueuedEnvelope {

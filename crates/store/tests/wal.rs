@@ -50,10 +50,10 @@ fn queued(id: &str) -> (StatusRecord, QueuedEnvelope) {
         reference: "FC-TEST".into(),
         kind: "referral".into(),
         finalised_at: "2026-11-28T11:00:00Z".into(),
-        urgency: "urgent".into(),
-        path: "adult".into(),
+        urgency: first_contact_domain::referral::Urgency::Urgent,
+        path: first_contact_domain::AgePathKind::Adult,
         catalogue_version: "2026.11.0".into(),
-        state: "queued".into(),
+        state: first_contact_domain::referral::JourneyState::Queued,
         ..Default::default()
     };
     let envelope = QueuedEnvelope {

@@ -40,7 +40,7 @@ const request = (id: string, at: string, over: Partial<ReconsiderationEntry> = {
   attention: null,
   ...over,
 });
-const delivered = { state: "delivered", center_reference: "C-1", delivered_at: "2024-03-05T11:00:00Z" };
+const delivered = { state: "delivered" as const, center_reference: "C-1", delivered_at: "2024-03-05T11:00:00Z" };
 
 describe("isDelivered", () => {
   it("from the state, the Center's reference or a decision", () => {

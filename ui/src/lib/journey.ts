@@ -1,6 +1,7 @@
 //! A finalised referral's journey, as the Outbox shows it: queued → delivered → the Center's
 //! decisions and any reconsideration requests, in the order they happened.
 import type { DecisionView } from "./bindings/DecisionView";
+import type { JourneyState } from "./bindings/JourneyState";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { ReconsiderationEntry } from "./bindings/ReconsiderationEntry";
 
@@ -14,6 +15,20 @@ export type Waiting = "delivery" | "decision" | "answer" | null;
 function time(timestamp: string): number {
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+
+/** The locale key naming an item's state, worded for a referral or for a reconsideration
+ * request. Every state is listed, so a state added in Rust fails the type check here. */
+export function stateKey(of: "referral" | "request", state: JourneyState): string {
+  const group = of === "referral" ? "outbox.states" : "outbox.reconsideration_states";
+  switch (state) {
+    case "queued":
+    case "delivered":
+    case "decided":
+    case "answered":
+    case "needs_attention":
+      return `${group}.${state}`;
+  }
 }
 
 /** Whether the Center has the referral (it gave a reference, or a decision came back). */

@@ -2,10 +2,12 @@
 //! age path that decides between the adult consent and the child safeguards, and its validation.
 
 mod countries;
+mod journey;
 mod model;
 mod validate;
 
 pub use countries::{is_country_code, COUNTRY_CODES};
+pub use journey::JourneyState;
 pub use model::*;
 pub use validate::{
     is_language_tag, validate_referral, MAX_AGE_DIFFERENCE, MAX_LANGUAGES, MAX_OBSERVATIONS,

@@ -31,10 +31,10 @@ fn main() -> anyhow::Result<()> {
             reference: format!("FC-{n:06}"),
             kind: "referral".into(),
             finalised_at: "2026-11-28T11:00:00Z".into(),
-            urgency: "routine".into(),
-            path: "adult".into(),
+            urgency: first_contact_domain::referral::Urgency::Routine,
+            path: first_contact_domain::AgePathKind::Adult,
             catalogue_version: "2026.11.0".into(),
-            state: "queued".into(),
+            state: first_contact_domain::referral::JourneyState::Queued,
             ..Default::default()
         };
         let envelope = QueuedEnvelope {
