@@ -35,5 +35,6 @@ pub const COMMANDS: &[&str] = &[
     "sync_now",
     "enrollment",
     "enroll",
+    "tidy_enrollment_code",
     "request_reconsideration",
 ];

@@ -215,6 +215,13 @@ pub async fn enrollment(state: Shared<'_>) -> Reply<Option<EnrollmentView>> {
     on(&state, |app| app.enrollment()).await
 }
 
+/// The enrollment code as the worker typed it, in its printed form, or why it is not one.
+/// Pure computation: it runs where it is called.
+#[tauri::command]
+pub fn tidy_enrollment_code(code: String) -> Reply<String> {
+    first_contact_app::tidy_enrollment_code(&code).map_err(ApiError::from)
+}
+
 #[tauri::command]
 pub async fn enroll(
     state: Shared<'_>,

@@ -105,6 +105,7 @@ fn main() -> anyhow::Result<()> {
             commands::sync_now,
             commands::enrollment,
             commands::enroll,
+            commands::tidy_enrollment_code,
             commands::request_reconsideration,
         ])
         .run(tauri::generate_context!())

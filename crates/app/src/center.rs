@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use first_contact_domain::catalogue::{self, Catalogue};
 use first_contact_domain::referral::JourneyState;
 use first_contact_domain::CatalogueError;
-use first_contact_protocol::api::enrollment::{CenterIdentity, EnrollmentFile};
+use first_contact_protocol::api::enrollment::CenterIdentity;
 use first_contact_protocol::api::feedback::{
     DecisionOutcome, ReconsiderationRequest, RECONSIDERATION_FORMAT,
 };
@@ -23,42 +23,12 @@ use first_contact_sync::Enrollment;
 use crate::error::AppError;
 use crate::referrals::entry;
 use crate::views::{
-    DecisionView, EnrollInput, EnrollmentView, OutboxEntry, ReconsiderationEntry,
-    ReconsiderationInput,
+    DecisionView, EnrollmentView, OutboxEntry, ReconsiderationEntry, ReconsiderationInput,
 };
 use crate::App;
 
 pub const MAX_GROUNDS_CHARS: usize = 4_000;
 pub const MAX_NEW_INFORMATION_CHARS: usize = 20_000;
-
-/// Where to enroll: the Center's address, the one-time code, and the Center's fingerprint when
-/// an enrollment file gave one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EnrollmentTarget {
-    pub address: String,
-    pub code: String,
-    pub fingerprint: Option<String>,
-}
-
-/// The target, from the form or from a pasted enrollment file.
-pub fn enrollment_target(input: &EnrollInput) -> Result<EnrollmentTarget, AppError> {
-    match input.enrollment_file.as_deref().map(str::trim) {
-        Some(text) if !text.is_empty() => {
-            let file =
-                EnrollmentFile::from_text(text).map_err(|_| AppError::EnrollmentFileInvalid)?;
-            Ok(EnrollmentTarget {
-                address: file.center_address,
-                code: file.code,
-                fingerprint: file.center_fingerprint,
-            })
-        }
-        _ => Ok(EnrollmentTarget {
-            address: input.center_address.trim().to_owned(),
-            code: input.code.trim().to_owned(),
-            fingerprint: None,
-        }),
-    }
-}
 
 impl App {
     /// Uses the Center's latest published catalogue if the store holds one whose signature

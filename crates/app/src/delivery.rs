@@ -20,7 +20,7 @@ use first_contact_sync::{
     VerifiedReceipt,
 };
 
-use crate::center::enrollment_target;
+use crate::enrollment_form::enrollment_target;
 use crate::error::AppError;
 use crate::shared::{lock, stopped, SharedApp};
 use crate::views::{EnrollApproval, EnrollInput, EnrollmentView};

@@ -44,6 +44,12 @@ pub enum AppError {
     NotEnrolled,
     #[error("the enrollment file is not one the Center wrote")]
     EnrollmentFileInvalid,
+    #[error("neither the Center's address and code nor an enrollment file was given")]
+    EnrollmentMissing,
+    #[error("an enrollment code of the earlier four-group form")]
+    EnrollmentCodeEarlierForm,
+    #[error("an enrollment code is six groups of four characters ({format})")]
+    EnrollmentCodeFormat { format: String },
     #[error("reconsideration can be asked only after a decision other than identified, once per decision")]
     ReconsiderationNotAllowed,
     #[error("a reconsideration request gives its grounds")]
@@ -141,6 +147,9 @@ impl AppError {
             AppError::Sync(error) => sync_code(error.problem),
             AppError::NotEnrolled => "not_enrolled",
             AppError::EnrollmentFileInvalid => "enrollment_file_invalid",
+            AppError::EnrollmentMissing => "enrollment_missing",
+            AppError::EnrollmentCodeEarlierForm => "enrollment_code_earlier_form",
+            AppError::EnrollmentCodeFormat { .. } => "enrollment_code_format",
             AppError::ReconsiderationNotAllowed => "reconsideration_not_allowed",
             AppError::GroundsRequired => "reconsideration_grounds_required",
             AppError::CenterChanged { .. } => "center_changed",
@@ -175,6 +184,9 @@ impl AppError {
             }
             AppError::ReferralIncomplete { count } => {
                 params.insert("count".into(), count.to_string());
+            }
+            AppError::EnrollmentCodeFormat { format } => {
+                params.insert("format".into(), format.clone());
             }
             AppError::CenterChanged { pinned, offered } => {
                 params.insert("pinned".into(), pinned.clone());
@@ -263,7 +275,7 @@ mod localisation {
 
     /// How many kinds `kind_number` tells apart. A new kind takes the number `KINDS` and raises
     /// it by one; the test below then fails until `every_error` has an example of it.
-    const KINDS: usize = 43;
+    const KINDS: usize = 46;
 
     /// A distinct number for every kind of error the UI can receive, down to the store's and
     /// the sync engine's own kinds. The match has no wildcard, so a new kind does not compile
@@ -319,6 +331,9 @@ mod localisation {
             AppError::CenterFingerprintMismatch { .. } => 40,
             AppError::RecoveryCodeWrong => 41,
             AppError::NoRecoveryCode => 42,
+            AppError::EnrollmentMissing => 43,
+            AppError::EnrollmentCodeEarlierForm => 44,
+            AppError::EnrollmentCodeFormat { .. } => 45,
         }
     }
 
@@ -371,6 +386,9 @@ mod localisation {
             },
             AppError::RecoveryCodeWrong,
             AppError::NoRecoveryCode,
+            AppError::EnrollmentMissing,
+            AppError::EnrollmentCodeEarlierForm,
+            AppError::EnrollmentCodeFormat { format: "X".into() },
         ];
         all.extend(
             SYNC_PROBLEMS

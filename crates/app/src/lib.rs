@@ -5,6 +5,7 @@ mod access;
 mod center;
 pub mod clock;
 pub mod delivery;
+mod enrollment_form;
 pub mod error;
 mod hardening;
 pub mod idle_lock;
@@ -23,9 +24,9 @@ use first_contact_protocol::CenterKey;
 use first_contact_store::preferences::{self, Preferences};
 use first_contact_store::{KdfParams, Vault};
 
-pub use center::enrollment_target;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use delivery::{enroll, start_sync, sync_once};
+pub use enrollment_form::{enrollment_target, tidy_enrollment_code};
 pub use error::{ApiError, AppError};
 pub use first_contact_store::Passphrase;
 pub use idle_lock::start_idle_lock;

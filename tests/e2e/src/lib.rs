@@ -344,6 +344,21 @@ impl AppSession {
     }
 
     /// Waits until the element's text contains `needle`.
+    /// Waits until a form field's current value (not its attribute) is `expected`.
+    pub async fn wait_for_value(&self, test_id: &str, expected: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let value = self.by_id(test_id).await?.prop("value").await?;
+            if value.as_deref() == Some(expected) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("[data-testid={test_id}] never held {expected:?}; last value {value:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn wait_for_text(&self, test_id: &str, needle: &str) -> Result<String> {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {

@@ -84,8 +84,18 @@ async fn a_referral_reaches_the_center_and_its_decision_and_reconsideration_come
         .await?;
     app.click("nav-settings").await?;
     app.fill("enroll-address", &center.url).await?;
-    app.fill("enroll-code", &code.to_lowercase()).await?;
+    // The code's rules are the backend's: a code of the earlier form is refused, saying so,
+    // before anything is sent; a code typed loosely is shown in its printed form on leaving
+    // the field.
+    app.fill("enroll-code", "abcd efgh jkmn pqrs").await?;
     app.fill("enroll-passphrase", PASSPHRASE).await?;
+    app.click("enroll-submit").await?;
+    app.wait_for_attribute("enroll-error", "data-code", "enrollment_code_earlier_form")
+        .await?;
+    let loose = code.to_lowercase().replace('-', " ");
+    app.fill("enroll-code", &loose).await?;
+    app.click("enroll-passphrase").await?;
+    app.wait_for_value("enroll-code", code).await?;
     app.click("enroll-submit").await?;
     app.wait_for_attribute("center-section", "data-enrolled", "yes")
         .await?;

@@ -80,4 +80,6 @@ export const api = {
   enrollment: () => call<EnrollmentView | null>("enrollment"),
   /** Talks to the Center: may take several seconds. */
   enroll: (input: EnrollInput, approval: EnrollApproval) => call<EnrollmentView>("enroll", { input, approval }),
+  /** The code in its printed form, or the error saying why it is not one (the rule is Rust's). */
+  tidyEnrollmentCode: (code: string) => call<string>("tidy_enrollment_code", { code }),
 };

@@ -23,6 +23,20 @@ const GROUP_LEN: usize = 4;
 /// that whoever holds one knows to ask for a new code rather than look for a typing mistake.
 const OLD_CODE_LEN: usize = 16;
 
+/// The printed form of a code, as the form shows it for a placeholder.
+pub const CODE_FORMAT: &str = "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX";
+/// The characters a code is made of (Crockford's base32), for messages.
+const CODE_ALPHABET: &str = "0-9 and A-Z without I, L, O, U";
+
+/// Why typed text is not an enrollment code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeRefusal {
+    /// A code of the earlier four-group form: ask the Center for a new one, do not retype it.
+    EarlierForm,
+    /// Not six groups of four characters of the code's alphabet.
+    NotACode,
+}
+
 /// A one-time enrollment code, normalised (upper case, no separators).
 #[derive(Clone, PartialEq, Eq)]
 pub struct EnrollmentCode(String);
@@ -47,40 +61,46 @@ impl EnrollmentCode {
     }
 
     /// Reads a code as a person types it: any case, spaces or hyphens anywhere, and O, I, L
-    /// read as 0, 1, 1.
-    pub fn parse(text: &str) -> Result<Self, ProtocolError> {
+    /// read as 0, 1, 1. This is the only place that reads a typed code: the app's form asks
+    /// for it rather than keeping its own copy.
+    pub fn read(text: &str) -> Result<Self, CodeRefusal> {
         let mut normal = String::with_capacity(GROUPS * GROUP_LEN);
         for c in text.chars() {
             let c = match c.to_ascii_uppercase() {
-                ' ' | '-' | '\t' => continue,
+                ' ' | '-' | '\t' | '\u{a0}' => continue,
                 'O' => '0',
                 'I' | 'L' => '1',
                 c => c,
             };
             if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) {
-                return Err(ProtocolError::Enrollment(format!(
-                    "an enrollment code has no {c:?}"
-                )));
+                return Err(CodeRefusal::NotACode);
             }
             normal.push(c);
         }
-        if normal.len() == OLD_CODE_LEN {
-            return Err(ProtocolError::Enrollment(format!(
-                "this is a {OLD_CODE_LEN}-character enrollment code of an earlier form, no longer \
-                 accepted: codes now have {} characters in {GROUPS} groups; ask the Center for a \
-                 new one",
-                GROUPS * GROUP_LEN
-            )));
+        match normal.len() {
+            OLD_CODE_LEN => Err(CodeRefusal::EarlierForm),
+            length if length == GROUPS * GROUP_LEN => Ok(Self(normal)),
+            _ => Err(CodeRefusal::NotACode),
         }
-        if normal.len() != GROUPS * GROUP_LEN {
-            return Err(ProtocolError::Enrollment(format!(
-                "an enrollment code has {} characters in {GROUPS} groups of {GROUP_LEN}; this one \
-                 has {}",
-                GROUPS * GROUP_LEN,
-                normal.len()
-            )));
-        }
-        Ok(Self(normal))
+    }
+
+    /// [`read`](Self::read), with the refusal as a protocol error worded for logs.
+    pub fn parse(text: &str) -> Result<Self, ProtocolError> {
+        Self::read(text).map_err(|refusal| {
+            ProtocolError::Enrollment(match refusal {
+                CodeRefusal::EarlierForm => format!(
+                    "this is a {OLD_CODE_LEN}-character enrollment code of an earlier form, no \
+                     longer accepted: codes now have {} characters in {GROUPS} groups; ask the \
+                     Center for a new one",
+                    GROUPS * GROUP_LEN
+                ),
+                CodeRefusal::NotACode => format!(
+                    "an enrollment code has {} characters of {CODE_ALPHABET} in {GROUPS} groups \
+                     of {GROUP_LEN}",
+                    GROUPS * GROUP_LEN
+                ),
+            })
+        })
     }
 
     /// The public part that names the code.
@@ -310,6 +330,25 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(short.contains("24 characters"), "{short}");
+        assert_eq!(
+            EnrollmentCode::read("ABCD EFGH JKMN PQRS").err(),
+            Some(CodeRefusal::EarlierForm)
+        );
+        assert_eq!(
+            EnrollmentCode::read("ABCD-EFGH-JKMN").err(),
+            Some(CodeRefusal::NotACode)
+        );
+    }
+
+    #[test]
+    fn the_printed_form_is_the_format_the_form_shows() {
+        let code = EnrollmentCode::generate().unwrap_or_else(|e| panic!("{e}"));
+        let shape: String = code
+            .display()
+            .chars()
+            .map(|c| if c == '-' { '-' } else { 'X' })
+            .collect();
+        assert_eq!(shape, CODE_FORMAT);
     }
 
     #[test]
