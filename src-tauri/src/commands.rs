@@ -8,7 +8,7 @@ use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
     run_blocking, ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView,
     NewProfile, OutboxEntry, Passphrase, PassphraseChange, ReconsiderationInput,
-    ReferralDraftSummary, ReferralView, ScreeningSummary, ScreeningView, SharedApp,
+    ReferralDraftSummary, ReferralView, ScreeningPage, ScreeningView, SharedApp,
 };
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
@@ -109,8 +109,12 @@ pub async fn catalogue(state: Shared<'_>) -> Reply<Catalogue> {
 }
 
 #[tauri::command]
-pub async fn list_screenings(state: Shared<'_>, query: String) -> Reply<Vec<ScreeningSummary>> {
-    on(&state, move |app| app.list_screenings(&query)).await
+pub async fn list_screenings(
+    state: Shared<'_>,
+    query: String,
+    offset: u32,
+) -> Reply<ScreeningPage> {
+    on(&state, move |app| app.list_screenings(&query, offset)).await
 }
 
 #[tauri::command]

@@ -12,7 +12,7 @@ pub mod idle_lock;
 pub mod recovery;
 mod referrals;
 pub mod retention;
-mod screenings;
+pub mod screenings;
 pub mod shared;
 pub mod views;
 

@@ -1,4 +1,4 @@
-//! Screening operations: create, autosave, list, open, assess.
+//! Screening operations: create, autosave, list (a page at a time), open, assess.
 
 use chrono::NaiveDate;
 use first_contact_domain::age::reference_date;
@@ -7,11 +7,15 @@ use first_contact_domain::{
     age_path, assess, validate_screening, AgePath, AgePathKind, Assessment, AssessmentInput,
     Catalogue, PersonBasics, Screening, ScreeningContext,
 };
+use first_contact_store::screening_summaries as summaries;
 use first_contact_store::screenings as table;
 
 use crate::error::AppError;
-use crate::views::{ScreeningSummary, ScreeningView};
+use crate::views::{ScreeningPage, ScreeningSummary, ScreeningView};
 use crate::App;
+
+/// How many screenings a page of the list holds.
+pub const SCREENINGS_PAGE: u32 = 50;
 
 /// A screening larger than this did not come from typing: refuse it whole.
 pub const MAX_SCREENING_BYTES: usize = 512 * 1024;
@@ -77,31 +81,38 @@ impl App {
 
     /// Screenings, most recently changed first, whose alias, place or contact date contain
     /// every word of `query` (case-insensitive).
-    pub fn list_screenings(&mut self, query: &str) -> Result<Vec<ScreeningSummary>, AppError> {
+    /// One page of the screenings whose alias, place or contact date contain every word of
+    /// `query`, newest change first, from `offset` on. Reads only the list's summary rows.
+    pub fn list_screenings(&mut self, query: &str, offset: u32) -> Result<ScreeningPage, AppError> {
         let today = self.clock.now().date_naive();
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        let all = table::all(&self.session()?.connection)?;
-        Ok(all
-            .into_iter()
-            .filter(|s| {
-                let haystack = format!(
-                    "{}\n{}\n{}",
-                    s.person.alias, s.context.place, s.context.contact_date
-                )
-                .to_lowercase();
-                words.iter().all(|w| haystack.contains(w.as_str()))
-            })
-            .map(|s| ScreeningSummary {
-                path: path_on(&s.person, &s.context.contact_date, today).kind,
-                observed_count: u32::try_from(s.observations.len()).unwrap_or(u32::MAX),
-                id: s.id,
-                alias: s.person.alias,
-                place: s.context.place,
-                contact_date: s.context.contact_date,
-                updated_at: s.updated_at,
-                indicator_set: s.indicator_set,
-            })
-            .collect())
+        let page = summaries::page(&self.session()?.connection, query, offset, SCREENINGS_PAGE)?;
+        let shown = offset.saturating_add(u32::try_from(page.rows.len()).unwrap_or(u32::MAX));
+        Ok(ScreeningPage {
+            rows: page
+                .rows
+                .into_iter()
+                .map(|row| {
+                    let basics = PersonBasics {
+                        date_of_birth: row.date_of_birth,
+                        estimated_age: row.estimated_age,
+                        age_uncertain: row.age_uncertain,
+                        ..PersonBasics::default()
+                    };
+                    ScreeningSummary {
+                        path: path_on(&basics, &row.contact_date, today).kind,
+                        observed_count: row.observed_count,
+                        id: row.id,
+                        alias: row.alias,
+                        place: row.place,
+                        contact_date: row.contact_date,
+                        updated_at: row.updated_at,
+                        indicator_set: row.indicator_set,
+                    }
+                })
+                .collect(),
+            total: page.total,
+            next_offset: (shown < page.total).then_some(shown),
+        })
     }
 
     pub fn assess_screening(&mut self, id: &str) -> Result<Assessment, AppError> {

@@ -82,6 +82,16 @@ pub struct ScreeningSummary {
     pub observed_count: u32,
 }
 
+/// A page of the screenings list: its rows, how many match in all, and where the next page
+/// starts (none after the last).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ScreeningPage {
+    pub rows: Vec<ScreeningSummary>,
+    pub total: u32,
+    pub next_offset: Option<u32>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ReferralView {

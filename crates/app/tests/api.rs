@@ -95,7 +95,10 @@ fn first_start_creates_a_profile_and_later_starts_need_the_passphrase() {
     let mut restarted = fixture.open();
     let status = restarted.status();
     assert!(status.profile_exists && !status.unlocked);
-    assert_eq!(code(restarted.list_screenings("")), "locked");
+    assert_eq!(
+        code(restarted.list_screenings("", 0).map(|page| page.rows)),
+        "locked"
+    );
     assert_eq!(
         code(restarted.unlock("seven quiet lakes")),
         "wrong_passphrase"
@@ -135,7 +138,10 @@ fn lock_and_idle_lock() {
     assert_eq!(code(app.set_idle_lock_minutes(0)), "invalid_input");
     assert_eq!(code(app.set_idle_lock_minutes(121)), "invalid_input");
     fixture.clock.advance(Duration::minutes(3));
-    assert_eq!(code(app.list_screenings("")), "locked");
+    assert_eq!(
+        code(app.list_screenings("", 0).map(|page| page.rows)),
+        "locked"
+    );
 }
 
 /// The window's status poll asks whether the app is still unlocked; asking is not activity,
@@ -359,14 +365,16 @@ fn list_is_newest_first_and_searchable() {
         fixture.clock.advance(Duration::seconds(5));
     }
     let all: Vec<String> = app
-        .list_screenings("")
+        .list_screenings("", 0)
+        .map(|page| page.rows)
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
         .map(|s| s.alias)
         .collect();
     assert_eq!(all, vec!["Čedomir", "Bojan", "Amina"]);
     let found = |q: &str| -> Vec<String> {
-        app.list_screenings(q)
+        app.list_screenings(q, 0)
+            .map(|page| page.rows)
             .unwrap_or_else(|e| panic!("{e}"))
             .into_iter()
             .map(|s| s.alias)
@@ -436,7 +444,8 @@ fn screenings_are_deleted_on_request_and_after_the_retention_period() {
     fixture.clock.advance(Duration::days(11));
     app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
     let left: Vec<String> = app
-        .list_screenings("")
+        .list_screenings("", 0)
+        .map(|page| page.rows)
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
         .map(|s| s.id)
@@ -450,7 +459,11 @@ fn screenings_are_deleted_on_request_and_after_the_retention_period() {
         app.set_screening_retention_days(7).ok().map(|r| r.days),
         Some(7)
     );
-    assert!(app.list_screenings("").unwrap_or_default().is_empty());
+    assert!(app
+        .list_screenings("", 0)
+        .map(|page| page.rows)
+        .unwrap_or_default()
+        .is_empty());
     app.lock();
     assert_eq!(code(app.set_screening_retention_days(30)), "locked");
 }

@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0005_outbox_recipient.sql",
         include_str!("../../../migrations/0005_outbox_recipient.sql"),
     ),
+    (
+        6,
+        "0006_screening_summaries.sql",
+        include_str!("../../../migrations/0006_screening_summaries.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -1,4 +1,5 @@
-//! Queries of the `screenings` table. A screening is stored whole as JSON. Screenings are
+//! Queries of the `screenings` table. A screening is stored whole as JSON, with its list
+//! summary beside it (`screening_summaries`). Screenings are
 //! deleted when the worker asks, when their referral is finalised (see `outbox::finalise`) and
 //! when they were never referred and are older than the retention period.
 
@@ -7,11 +8,13 @@ use first_contact_domain::Screening;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::StoreError;
+use crate::screening_summaries;
 
-/// Inserts or replaces a screening in one durable transaction.
+/// Inserts or replaces a screening and its list summary in one durable transaction.
 pub fn save(connection: &Connection, screening: &Screening) -> Result<(), StoreError> {
     let body = serde_json::to_string(screening)?;
-    connection.execute(
+    let transaction = connection.unchecked_transaction()?;
+    transaction.execute(
         "INSERT INTO screenings (id, created_at, updated_at, body) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, body = excluded.body",
         params![
@@ -21,6 +24,8 @@ pub fn save(connection: &Connection, screening: &Screening) -> Result<(), StoreE
             body
         ],
     )?;
+    screening_summaries::write(&transaction, screening)?;
+    transaction.commit()?;
     Ok(())
 }
 

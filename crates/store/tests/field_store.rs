@@ -111,6 +111,7 @@ fn migrations_from_empty_reach_the_latest_schema() {
             "receipts",
             "referral_drafts",
             "referral_status",
+            "screening_summaries",
             "screenings",
             "sqlite_sequence"
         ]

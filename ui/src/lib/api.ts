@@ -21,7 +21,7 @@ import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 import type { ReferralView } from "./bindings/ReferralView";
 import type { Screening } from "./bindings/Screening";
 import type { ScreeningRetention } from "./bindings/ScreeningRetention";
-import type { ScreeningSummary } from "./bindings/ScreeningSummary";
+import type { ScreeningPage } from "./bindings/ScreeningPage";
 import type { ScreeningView } from "./bindings/ScreeningView";
 import type { SyncStatus } from "./bindings/SyncStatus";
 import { toApiError } from "./errors";
@@ -57,7 +57,7 @@ export const api = {
   setLanguage: (language: Language) => call<AppStatus>("set_language", { language }),
   setIdleLockMinutes: (minutes: number) => call<AppStatus>("set_idle_lock_minutes", { minutes }),
   catalogue: () => call<Catalogue>("catalogue"),
-  listScreenings: (query: string) => call<ScreeningSummary[]>("list_screenings", { query }),
+  listScreenings: (query: string, offset: number) => call<ScreeningPage>("list_screenings", { query, offset }),
   newScreening: () => call<ScreeningView>("new_screening"),
   openScreening: (id: string) => call<ScreeningView>("open_screening", { id }),
   saveScreening: (screening: Screening) => call<ScreeningView>("save_screening", { screening }),

@@ -1,0 +1,148 @@
+//! Benchmark: the screenings list and its search with 100,000 screenings in the field store,
+//! through `App::list_screenings` (summary rows, a page of 50), next to reading every body the
+//! way the list did before (`screenings::all`). Run with `make bench`; results in
+//! docs/benchmarks.md.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{ms, percentile};
+use first_contact_app::{App, AppConfig, NewProfile, SystemClock};
+use first_contact_domain::{AgencyType, Learnt, Observation};
+use first_contact_store::{screenings, KdfParams, Vault};
+
+const SCREENINGS: usize = 100_000;
+const RUNS: usize = 30;
+const PASSPHRASE: &str = "benchmark passphrase 2026";
+const TOWNS: [&str; 20] = [
+    "Kikinda",
+    "Subotica",
+    "Sombor",
+    "Šid",
+    "Preševo",
+    "Pančevo",
+    "Zrenjanin",
+    "Vršac",
+    "Niš",
+    "Leskovac",
+    "Vranje",
+    "Kraljevo",
+    "Čačak",
+    "Užice",
+    "Valjevo",
+    "Loznica",
+    "Bor",
+    "Zaječar",
+    "Pirot",
+    "Novi Pazar",
+];
+
+fn timed(
+    runs: usize,
+    mut work: impl FnMut() -> anyhow::Result<u32>,
+) -> anyhow::Result<(Duration, Duration, u32)> {
+    let mut samples = Vec::with_capacity(runs);
+    let mut found = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        found = work()?;
+        samples.push(started.elapsed());
+    }
+    Ok((
+        percentile(&mut samples, 0.5),
+        percentile(&mut samples, 0.99),
+        found,
+    ))
+}
+
+fn main() -> anyhow::Result<()> {
+    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
+    std::fs::create_dir_all(&target)?;
+    let directory = tempfile::tempdir_in(&target)?;
+    let mut config = AppConfig::new(directory.path().join("app"));
+    config.kdf = KdfParams::MINIMUM;
+    let mut app = App::open(config.clone(), Box::new(SystemClock))?;
+    app.create_profile(NewProfile {
+        display_name: "Bench".into(),
+        agency: AgencyType::LabourInspection,
+        passphrase: PASSPHRASE.into(),
+        passphrase_confirmation: PASSPHRASE.into(),
+    })?;
+    let mut template = app.new_screening()?.screening;
+    template.person.estimated_age = Some(29);
+    template.observations = [
+        "DR.nature-of-job",
+        "DR.wages",
+        "EX.excessive-hours",
+        "EX.low-pay",
+        "CD.documents",
+    ]
+    .iter()
+    .map(|key| Observation {
+        indicator: (*key).into(),
+        learnt: Learnt::Disclosed,
+        note: "Said so in the second interview, without being asked.".into(),
+    })
+    .collect();
+    drop(app);
+
+    // Seeding only: one connection without per-commit fsync, so 100,000 saves take seconds.
+    let seeding = Instant::now();
+    let now = chrono::Utc::now();
+    {
+        let connection = Vault::at(&config.data_dir).unlock(&PASSPHRASE.into())?;
+        connection.execute_batch("PRAGMA synchronous = OFF;")?;
+        for n in 0..SCREENINGS {
+            let mut screening = template.clone();
+            screening.id = uuid::Uuid::now_v7().to_string();
+            screening.person.alias = format!("Amina {n}");
+            screening.context.place = format!("{}, site {}", TOWNS[n % TOWNS.len()], n % 97);
+            // Within the retention period, so the sweep at unlock keeps them all.
+            screening.updated_at =
+                (now - chrono::Duration::seconds(i64::try_from(n)?)).to_rfc3339();
+            screenings::save(&connection, &screening)?;
+        }
+    }
+    let seeded = seeding.elapsed();
+
+    let mut app = App::open(config.clone(), Box::new(SystemClock))?;
+    app.unlock(PASSPHRASE)?;
+    let first = timed(RUNS, || Ok(app.list_screenings("", 0)?.rows.len() as u32))?;
+    let total = app.list_screenings("", 0)?.total;
+    // The template the app created, and the seeded ones.
+    anyhow::ensure!(
+        total as usize == SCREENINGS + 1,
+        "{total} screenings listed"
+    );
+    let deep = timed(RUNS, || {
+        Ok(app.list_screenings("", 50_000)?.rows.len() as u32)
+    })?;
+    let town = timed(RUNS, || Ok(app.list_screenings("kikinda", 0)?.total))?;
+    let two_words = timed(RUNS, || Ok(app.list_screenings("šid site 5", 0)?.total))?;
+    let one = timed(RUNS, || Ok(app.list_screenings("amina 99999", 0)?.total))?;
+    let none = timed(RUNS, || Ok(app.list_screenings("Beograd", 0)?.total))?;
+    drop(app);
+
+    let connection = Vault::at(&config.data_dir).unlock(&PASSPHRASE.into())?;
+    let bodies = timed(3, || Ok(screenings::all(&connection)?.len() as u32))?;
+
+    println!(
+        "screenings: {SCREENINGS} (seeded in {:.1} s)",
+        seeded.as_secs_f64()
+    );
+    println!("| what | p50 ms | p99 ms | rows or matches |");
+    println!("|---|---|---|---|");
+    for (what, (p50, p99, found)) in [
+        ("first page of the list", first),
+        ("page at offset 50,000", deep),
+        ("search \"kikinda\" (count + first page)", town),
+        ("search \"šid site 5\"", two_words),
+        ("search \"amina 99999\"", one),
+        ("search with no match", none),
+        ("before: every body read and parsed", bodies),
+    ] {
+        println!("| {what} | {} | {} | {found} |", ms(p50), ms(p99));
+    }
+    Ok(())
+}
