@@ -7,7 +7,7 @@ use first_contact_app::recovery::{Recovery, RecoveryCodeView};
 use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
     run_blocking, ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView,
-    NewProfile, OutboxEntry, Passphrase, PassphraseChange, ReconsiderationInput,
+    NewProfile, OutboxEntry, OutboxPage, Passphrase, PassphraseChange, ReconsiderationInput,
     ReferralDraftSummary, ReferralView, ScreeningPage, ScreeningView, SharedApp,
 };
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
@@ -198,8 +198,8 @@ pub async fn finalise_referral(
 }
 
 #[tauri::command]
-pub async fn outbox(state: Shared<'_>) -> Reply<Vec<OutboxEntry>> {
-    on(&state, |app| app.outbox()).await
+pub async fn outbox(state: Shared<'_>, offset: u32) -> Reply<OutboxPage> {
+    on(&state, move |app| app.outbox(offset)).await
 }
 
 #[tauri::command]

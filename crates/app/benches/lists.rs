@@ -1,6 +1,8 @@
 //! Benchmark: the screenings list and its search with 100,000 screenings in the field store,
 //! through `App::list_screenings` (summary rows, a page of 50), next to reading every body the
-//! way the list did before (`screenings::all`). Run with `make bench`; results in
+//! way the list did before (`screenings::all`); and the outbox with 100,000 finalised
+//! referrals (a tenth of them decided), through `App::outbox` (a page of 50) and
+//! `App::outbox_entry`, next to reading it whole as before. Run with `make bench`; results in
 //! docs/benchmarks.md.
 
 mod common;
@@ -10,9 +12,14 @@ use std::time::{Duration, Instant};
 use common::{ms, percentile};
 use first_contact_app::{App, AppConfig, NewProfile, SystemClock};
 use first_contact_domain::{AgencyType, Learnt, Observation};
+use first_contact_store::decisions::{self, DecisionRecord};
+use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
 use first_contact_store::{screenings, KdfParams, Vault};
 
 const SCREENINGS: usize = 100_000;
+const REFERRALS: usize = 100_000;
+/// About the size of a sealed referral (docs/benchmarks.md, "Finalising a referral").
+const ENVELOPE_BYTES: usize = 3_000;
 const RUNS: usize = 30;
 const PASSPHRASE: &str = "benchmark passphrase 2026";
 const TOWNS: [&str; 20] = [
@@ -127,6 +134,82 @@ fn main() -> anyhow::Result<()> {
     let connection = Vault::at(&config.data_dir).unlock(&PASSPHRASE.into())?;
     let bodies = timed(3, || Ok(screenings::all(&connection)?.len() as u32))?;
 
+    drop(connection);
+
+    // The outbox: seeded the same way, then read through the app.
+    let seeding = Instant::now();
+    let mut referral_ids = Vec::with_capacity(REFERRALS);
+    {
+        let mut connection = Vault::at(&config.data_dir).unlock(&PASSPHRASE.into())?;
+        connection.execute_batch("PRAGMA synchronous = OFF;")?;
+        let envelope = vec![0x5au8; ENVELOPE_BYTES];
+        let mut decided = Vec::new();
+        for n in 0..REFERRALS {
+            let id = uuid::Uuid::now_v7().to_string();
+            let at = (now - chrono::Duration::seconds(i64::try_from(n)?)).to_rfc3339();
+            let status = StatusRecord {
+                id: id.clone(),
+                reference: format!("FC-{n:08}"),
+                kind: "referral".into(),
+                finalised_at: at.clone(),
+                catalogue_version: "2026.12.0".into(),
+                ..Default::default()
+            };
+            let queued = QueuedEnvelope {
+                id: id.clone(),
+                kind: "referral".into(),
+                payload_format: 1,
+                catalogue_version: "2026.12.0".into(),
+                created_at: at.clone(),
+                envelope: envelope.clone(),
+                ..Default::default()
+            };
+            outbox::queue(&mut connection, &status, &queued)?;
+            if n % 10 == 0 {
+                decided.push(DecisionRecord {
+                    decision_id: uuid::Uuid::now_v7().to_string(),
+                    sequence: i64::try_from(decided.len() + 1)?,
+                    referral_id: id.clone(),
+                    outcome: "identified".into(),
+                    reasons: "Indicators of labour exploitation confirmed.".into(),
+                    criteria_version: "2026.1".into(),
+                    decided_at: at,
+                    answers: None,
+                    signed: "{}".into(),
+                });
+            }
+            referral_ids.push(id);
+        }
+        let cursor = i64::try_from(decided.len())?;
+        decisions::record(&mut connection, &decided, cursor)?;
+    }
+    let outbox_seeded = seeding.elapsed();
+    let mut app = App::open(config.clone(), Box::new(SystemClock))?;
+    app.unlock(PASSPHRASE)?;
+    let outbox_total = app.outbox(0)?.total;
+    anyhow::ensure!(
+        outbox_total as usize == REFERRALS,
+        "{outbox_total} referrals"
+    );
+    let outbox_first = timed(RUNS, || Ok(app.outbox(0)?.entries.len() as u32))?;
+    let outbox_deep = timed(RUNS, || Ok(app.outbox(50_000)?.entries.len() as u32))?;
+    let mut n = 0;
+    let outbox_one = timed(RUNS, || {
+        n += 3_331;
+        Ok(app
+            .outbox_entry(&referral_ids[n % REFERRALS])?
+            .decisions
+            .len() as u32)
+    })?;
+    drop(app);
+    let connection = Vault::at(&config.data_dir).unlock(&PASSPHRASE.into())?;
+    let outbox_whole = timed(3, || {
+        let statuses = outbox::statuses(&connection)?;
+        let _ = decisions::all(&connection)?;
+        let _ = outbox::queued(&connection)?;
+        Ok(statuses.len() as u32)
+    })?;
+
     println!(
         "screenings: {SCREENINGS} (seeded in {:.1} s)",
         seeded.as_secs_f64()
@@ -141,6 +224,24 @@ fn main() -> anyhow::Result<()> {
         ("search \"amina 99999\"", one),
         ("search with no match", none),
         ("before: every body read and parsed", bodies),
+    ] {
+        println!("| {what} | {} | {} | {found} |", ms(p50), ms(p99));
+    }
+    println!();
+    println!(
+        "outbox: {REFERRALS} finalised referrals (seeded in {:.1} s)",
+        outbox_seeded.as_secs_f64()
+    );
+    println!("| what | p50 ms | p99 ms | entries |");
+    println!("|---|---|---|---|");
+    for (what, (p50, p99, found)) in [
+        ("first page of the outbox", outbox_first),
+        ("page at offset 50,000", outbox_deep),
+        ("one referral's journey (outbox_entry)", outbox_one),
+        (
+            "before: the whole outbox read (statuses, decisions, queued)",
+            outbox_whole,
+        ),
     ] {
         println!("| {what} | {} | {} | {found} |", ms(p50), ms(p99));
     }

@@ -23,12 +23,15 @@ use first_contact_sync::Enrollment;
 use crate::error::AppError;
 use crate::referrals::entry;
 use crate::views::{
-    DecisionView, EnrollmentView, OutboxEntry, ReconsiderationEntry, ReconsiderationInput,
+    DecisionView, EnrollmentView, OutboxEntry, OutboxPage, ReconsiderationEntry,
+    ReconsiderationInput,
 };
 use crate::App;
 
 pub const MAX_GROUNDS_CHARS: usize = 4_000;
 pub const MAX_NEW_INFORMATION_CHARS: usize = 20_000;
+/// How many finalised referrals a page of the outbox holds.
+pub const OUTBOX_PAGE: u32 = 50;
 
 impl App {
     /// Uses the Center's latest published catalogue if the store holds one whose signature
@@ -127,79 +130,33 @@ impl App {
             .map_err(AppError::CenterKeyUnavailable)
     }
 
-    /// Finalised referrals, newest first, each with its journey.
-    pub fn outbox(&mut self) -> Result<Vec<OutboxEntry>, AppError> {
+    /// A page of the finalised referrals, newest first, each with its journey: what the
+    /// Referrals page shows, read by index a page at a time at any size of outbox.
+    pub fn outbox(&mut self, offset: u32) -> Result<OutboxPage, AppError> {
         let connection = &self.session()?.connection;
-        let attempts: HashMap<String, u32> = outbox::queued(connection)?
-            .into_iter()
-            .map(|q| (q.id, q.attempts))
-            .collect();
-        let mut decisions: HashMap<String, Vec<DecisionView>> = HashMap::new();
-        for record in decision_table::all(connection)? {
-            let outcome = DecisionOutcome::parse(&record.outcome).ok_or_else(|| {
-                AppError::Store(first_contact_store::StoreError::Corrupt(format!(
-                    "decision outcome {:?}",
-                    record.outcome
-                )))
-            })?;
-            decisions
-                .entry(record.referral_id.clone())
-                .or_default()
-                .push(DecisionView {
-                    decision_id: record.decision_id,
-                    outcome,
-                    reasons: record.reasons,
-                    criteria_version: record.criteria_version,
-                    decided_at: record.decided_at,
-                    answers: record.answers,
-                });
-        }
-        let statuses = outbox::statuses(connection)?;
-        let mut requests: HashMap<String, Vec<ReconsiderationEntry>> = HashMap::new();
-        let kind = |status: &StatusRecord| {
-            EnvelopeKind::parse(&status.kind).ok_or_else(|| {
-                AppError::Store(first_contact_store::StoreError::Corrupt(format!(
-                    "outbox kind {:?}",
-                    status.kind
-                )))
-            })
-        };
-        let mut referrals = Vec::new();
-        for status in statuses {
-            if kind(&status)? == EnvelopeKind::Referral {
-                referrals.push(status);
-                continue;
-            }
-            let Some(regarding) = &status.regarding else {
-                continue;
-            };
-            requests
-                .entry(regarding.clone())
-                .or_default()
-                .push(ReconsiderationEntry {
-                    id: status.id.clone(),
-                    reference: status.reference.clone(),
-                    requested_at: status.finalised_at.clone(),
-                    state: status.state,
-                    center_reference: status.center_reference.clone(),
-                    delivered_at: status.delivered_at.clone(),
-                    attention: status.attention.clone(),
-                });
-        }
-        Ok(referrals
-            .into_iter()
-            .map(|status| {
-                let tries = attempts.get(&status.id).copied().unwrap_or(0);
-                let mut entry = entry(status, tries);
-                entry.decisions = decisions.remove(&entry.id).unwrap_or_default();
-                entry.reconsiderations = requests.remove(&entry.id).unwrap_or_default();
-                entry
-                    .reconsiderations
-                    .sort_by(|a, b| a.requested_at.cmp(&b.requested_at));
-                entry.can_request_reconsideration = may_request(&entry);
-                entry
-            })
-            .collect())
+        let (statuses, total) = outbox::status_page(
+            connection,
+            EnvelopeKind::Referral.as_str(),
+            offset,
+            OUTBOX_PAGE,
+        )?;
+        let shown = offset.saturating_add(u32::try_from(statuses.len()).unwrap_or(u32::MAX));
+        Ok(OutboxPage {
+            entries: journeys(connection, statuses)?,
+            total,
+            next_offset: (shown < total).then_some(shown),
+        })
+    }
+
+    /// One finalised referral with its journey.
+    pub fn outbox_entry(&mut self, id: &str) -> Result<OutboxEntry, AppError> {
+        let connection = &self.session()?.connection;
+        let status = outbox::status(connection, id)?
+            .filter(|status| status.kind == EnvelopeKind::Referral.as_str())
+            .ok_or(AppError::Store(first_contact_store::StoreError::NotFound))?;
+        journeys(connection, vec![status])?
+            .pop()
+            .ok_or(AppError::Store(first_contact_store::StoreError::NotFound))
     }
 
     /// Seals a request to reconsider the latest decision on `input.referral_id` and queues it.
@@ -221,11 +178,7 @@ impl App {
                 field: "new_information".into(),
             });
         }
-        let referral = self
-            .outbox()?
-            .into_iter()
-            .find(|entry| entry.id == input.referral_id)
-            .ok_or(AppError::Store(first_contact_store::StoreError::NotFound))?;
+        let referral = self.outbox_entry(&input.referral_id)?;
         let (Some(decision), true) = (
             referral.decisions.last(),
             referral.can_request_reconsideration,
@@ -274,10 +227,7 @@ impl App {
             ..Default::default()
         };
         outbox::queue(&mut self.session()?.connection, &status, &queued)?;
-        self.outbox()?
-            .into_iter()
-            .find(|entry| entry.id == referral.id)
-            .ok_or(AppError::Store(first_contact_store::StoreError::NotFound))
+        self.outbox_entry(&referral.id)
     }
 }
 
@@ -304,6 +254,65 @@ pub(crate) fn verified_catalogue(
 
 /// A request may follow a decision other than identified, unless an earlier request still
 /// waits for the decision that answers it.
+/// The referrals of `statuses` with their journeys: their decisions, the reconsideration
+/// requests about them and their delivery attempts, read for these referrals only.
+fn journeys(
+    connection: &first_contact_store::Connection,
+    statuses: Vec<StatusRecord>,
+) -> Result<Vec<OutboxEntry>, AppError> {
+    let ids: Vec<String> = statuses.iter().map(|status| status.id.clone()).collect();
+    let attempts = outbox::attempts_of(connection, &ids)?;
+    let mut decisions: HashMap<String, Vec<DecisionView>> = HashMap::new();
+    for record in decision_table::about(connection, &ids)? {
+        let outcome = DecisionOutcome::parse(&record.outcome).ok_or_else(|| {
+            AppError::Store(first_contact_store::StoreError::Corrupt(format!(
+                "decision outcome {:?}",
+                record.outcome
+            )))
+        })?;
+        decisions
+            .entry(record.referral_id.clone())
+            .or_default()
+            .push(DecisionView {
+                decision_id: record.decision_id,
+                outcome,
+                reasons: record.reasons,
+                criteria_version: record.criteria_version,
+                decided_at: record.decided_at,
+                answers: record.answers,
+            });
+    }
+    let mut requests: HashMap<String, Vec<ReconsiderationEntry>> = HashMap::new();
+    for status in outbox::about(connection, &ids)? {
+        let Some(regarding) = status.regarding else {
+            continue;
+        };
+        requests
+            .entry(regarding)
+            .or_default()
+            .push(ReconsiderationEntry {
+                id: status.id,
+                reference: status.reference,
+                requested_at: status.finalised_at,
+                state: status.state,
+                center_reference: status.center_reference,
+                delivered_at: status.delivered_at,
+                attention: status.attention,
+            });
+    }
+    Ok(statuses
+        .into_iter()
+        .map(|status| {
+            let tries = attempts.get(&status.id).copied().unwrap_or(0);
+            let mut entry = entry(status, tries);
+            entry.decisions = decisions.remove(&entry.id).unwrap_or_default();
+            entry.reconsiderations = requests.remove(&entry.id).unwrap_or_default();
+            entry.can_request_reconsideration = may_request(&entry);
+            entry
+        })
+        .collect())
+}
+
 fn may_request(entry: &OutboxEntry) -> bool {
     let allowed = entry
         .decisions

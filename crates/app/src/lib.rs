@@ -24,6 +24,7 @@ use first_contact_protocol::CenterKey;
 use first_contact_store::preferences::{self, Preferences};
 use first_contact_store::{KdfParams, Vault};
 
+pub use center::OUTBOX_PAGE;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use delivery::{enroll, start_sync, sync_once};
 pub use enrollment_form::{enrollment_target, tidy_enrollment_code};

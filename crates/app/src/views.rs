@@ -137,6 +137,16 @@ pub struct OutboxEntry {
     pub can_request_reconsideration: bool,
 }
 
+/// A page of the outbox: its referrals, how many there are in all, and where the next page
+/// starts (none after the last).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OutboxPage {
+    pub entries: Vec<OutboxEntry>,
+    pub total: u32,
+    pub next_offset: Option<u32>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DecisionView {

@@ -50,7 +50,8 @@ async fn enroll_with(app: &SharedApp, center: &RunningCenter, file: bool) {
 
 fn entry(app: &SharedApp, id: &str) -> first_contact_app::OutboxEntry {
     let mut app = check(app.lock().map_err(|e| e.to_string()));
-    check(app.outbox())
+    check(app.outbox(0))
+        .entries
         .into_iter()
         .find(|entry| entry.id == id)
         .unwrap_or_else(|| panic!("{id} is not in the outbox"))
@@ -91,7 +92,7 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
     // The sealed bytes left the laptop with the receipt; the status record stays.
     {
         let mut app = check(app.lock().map_err(|e| e.to_string()));
-        check(app.outbox());
+        check(app.outbox(0));
     }
     let opened = check(first_contact_center::admin::open(&center.state, &id));
     assert_eq!(opened.payload["indicators"]["narrative"], NARRATIVE);

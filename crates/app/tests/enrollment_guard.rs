@@ -87,7 +87,8 @@ async fn a_different_center_is_refused_until_its_fingerprint_is_accepted() {
     check(sync_once(&app, t).await);
     let entry = {
         let mut app = check(app.lock().map_err(|e| e.to_string()));
-        check(app.outbox())
+        check(app.outbox(0))
+            .entries
             .into_iter()
             .find(|entry| entry.id == sealed_for_first)
             .unwrap_or_else(|| panic!("the referral left the outbox"))

@@ -147,7 +147,15 @@ async fn killing_the_backend_anywhere_loses_nothing_and_sends_nothing_twice() {
     let report = check(sync_once(&shared, Timeouts::default()).await);
     let outbox_left = {
         let mut app = check(shared.lock().map_err(|e| e.to_string()));
-        check(app.outbox())
+        // Every page of it: a soak finalises thousands.
+        let mut entries = Vec::new();
+        let mut offset = Some(0);
+        while let Some(from) = offset {
+            let page = check(app.outbox(from));
+            entries.extend(page.entries);
+            offset = page.next_offset;
+        }
+        entries
     };
     let queued_left = outbox_left
         .iter()

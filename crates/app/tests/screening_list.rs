@@ -2,8 +2,6 @@
 //! without gaps or repeats, a search counts all its matches, a typed wildcard matches only
 //! itself, and a deleted screening leaves the list with its body.
 
-// Only the app fixture is needed here, not the Center.
-#[allow(dead_code)]
 mod common;
 
 use std::collections::BTreeSet;

@@ -73,14 +73,17 @@ pub fn record(
     Ok(())
 }
 
-/// All decisions, in the order the Center took them.
-pub fn all(connection: &Connection) -> Result<Vec<DecisionRecord>, StoreError> {
-    let mut statement = connection.prepare(
+fn select(
+    connection: &Connection,
+    filter: &str,
+    values: impl rusqlite::Params,
+) -> Result<Vec<DecisionRecord>, StoreError> {
+    let mut statement = connection.prepare(&format!(
         "SELECT decision_id, sequence, referral_id, outcome, reasons, criteria_version,
              decided_at, answers, signed
-         FROM decisions ORDER BY sequence",
-    )?;
-    let rows = statement.query_map([], |row| {
+         FROM decisions {filter} ORDER BY sequence"
+    ))?;
+    let rows = statement.query_map(values, |row| {
         Ok(DecisionRecord {
             decision_id: row.get(0)?,
             sequence: row.get(1)?,
@@ -94,4 +97,24 @@ pub fn all(connection: &Connection) -> Result<Vec<DecisionRecord>, StoreError> {
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// All decisions, in the order the Center took them.
+pub fn all(connection: &Connection) -> Result<Vec<DecisionRecord>, StoreError> {
+    select(connection, "", [])
+}
+
+/// The decisions on any of `referral_ids`, in the order the Center took them.
+pub fn about(
+    connection: &Connection,
+    referral_ids: &[String],
+) -> Result<Vec<DecisionRecord>, StoreError> {
+    select(
+        connection,
+        &format!(
+            "WHERE referral_id IN ({})",
+            crate::outbox::placeholders(referral_ids.len())
+        ),
+        rusqlite::params_from_iter(referral_ids),
+    )
 }

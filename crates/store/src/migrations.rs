@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0006_screening_summaries.sql",
         include_str!("../../../migrations/0006_screening_summaries.sql"),
     ),
+    (
+        7,
+        "0007_outbox_pages.sql",
+        include_str!("../../../migrations/0007_outbox_pages.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -149,14 +149,24 @@ fn queue_in(
     Ok(())
 }
 
-/// Status records, most recently finalised first.
-pub fn statuses(connection: &Connection) -> Result<Vec<StatusRecord>, StoreError> {
-    let mut statement = connection.prepare(
-        "SELECT id, reference, kind, finalised_at, urgency, path, catalogue_version, state,
-             regarding, center_reference, delivered_at, attention
-         FROM referral_status ORDER BY finalised_at DESC, id DESC",
-    )?;
-    let rows = statement.query_map([], |row| {
+const STATUS_COLUMNS: &str = "id, reference, kind, finalised_at, urgency, path, catalogue_version,
+     state, regarding, center_reference, delivered_at, attention";
+
+/// `?, ?, …` for an `IN (…)` list of `count` values.
+pub(crate) fn placeholders(count: usize) -> String {
+    vec!["?"; count].join(", ")
+}
+
+/// The status records that `tail` (a WHERE and ORDER BY clause) selects.
+fn select_statuses(
+    connection: &Connection,
+    tail: &str,
+    values: impl rusqlite::Params,
+) -> Result<Vec<StatusRecord>, StoreError> {
+    let mut statement = connection.prepare(&format!(
+        "SELECT {STATUS_COLUMNS} FROM referral_status {tail}"
+    ))?;
+    let rows = statement.query_map(values, |row| {
         Ok((
             StatusRecord {
                 id: row.get(0)?,
@@ -183,6 +193,64 @@ pub fn statuses(connection: &Connection) -> Result<Vec<StatusRecord>, StoreError
         Ok(status)
     })
     .collect()
+}
+
+/// Status records, most recently finalised first.
+pub fn statuses(connection: &Connection) -> Result<Vec<StatusRecord>, StoreError> {
+    select_statuses(connection, "ORDER BY finalised_at DESC, id DESC", [])
+}
+
+/// One status record.
+pub fn status(connection: &Connection, id: &str) -> Result<Option<StatusRecord>, StoreError> {
+    Ok(select_statuses(connection, "WHERE id = ?1", params![id])?.pop())
+}
+
+/// The status records of one kind (`referral`, `reconsideration`), most recently finalised
+/// first: `limit` of them from `offset` on, and how many there are in all.
+pub fn status_page(
+    connection: &Connection,
+    kind: &str,
+    offset: u32,
+    limit: u32,
+) -> Result<(Vec<StatusRecord>, u32), StoreError> {
+    let total: u32 = connection.query_row(
+        "SELECT count(*) FROM referral_status WHERE kind = ?1",
+        params![kind],
+        |row| row.get(0),
+    )?;
+    let page = select_statuses(
+        connection,
+        "WHERE kind = ?1 ORDER BY finalised_at DESC, id DESC LIMIT ?2 OFFSET ?3",
+        params![kind, limit, offset],
+    )?;
+    Ok((page, total))
+}
+
+/// The records of the items (reconsideration requests) about any of `ids`, oldest first.
+pub fn about(connection: &Connection, ids: &[String]) -> Result<Vec<StatusRecord>, StoreError> {
+    select_statuses(
+        connection,
+        &format!(
+            "WHERE regarding IN ({}) ORDER BY finalised_at, id",
+            placeholders(ids.len())
+        ),
+        rusqlite::params_from_iter(ids),
+    )
+}
+
+/// How many times each of `ids` still in the outbox was tried.
+pub fn attempts_of(
+    connection: &Connection,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, u32>, StoreError> {
+    let mut statement = connection.prepare(&format!(
+        "SELECT id, attempts FROM outbox WHERE id IN ({})",
+        placeholders(ids.len())
+    ))?;
+    let rows = statement.query_map(rusqlite::params_from_iter(ids), |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Queued envelopes in the order they were finalised (delivered ones kept for retention

@@ -11,6 +11,7 @@ import type { EnrollmentView } from "./bindings/EnrollmentView";
 import type { Language } from "./bindings/Language";
 import type { NewProfile } from "./bindings/NewProfile";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
+import type { OutboxPage } from "./bindings/OutboxPage";
 import type { PassphraseChange } from "./bindings/PassphraseChange";
 import type { Profile } from "./bindings/Profile";
 import type { Recovery } from "./bindings/Recovery";
@@ -72,7 +73,7 @@ export const api = {
   screeningRetention: () => call<ScreeningRetention>("screening_retention"),
   setScreeningRetentionDays: (days: number) => call<ScreeningRetention>("set_screening_retention_days", { days }),
   finaliseReferral: (id: string) => call<OutboxEntry>("finalise_referral", { id }),
-  outbox: () => call<OutboxEntry[]>("outbox"),
+  outbox: (offset: number) => call<OutboxPage>("outbox", { offset }),
   requestReconsideration: (input: ReconsiderationInput) => call<OutboxEntry>("request_reconsideration", { input }),
   // The Center connection: delivery runs in the background; these report on it and nudge it.
   syncStatus: () => call<SyncStatus>("sync_status"),

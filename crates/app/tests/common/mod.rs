@@ -16,6 +16,7 @@ pub fn check<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
 }
 
 /// A Center serving on a free loopback port, its data in `dir`.
+#[allow(dead_code)] // not every test file talks to a Center
 pub async fn center(dir: &std::path::Path) -> RunningCenter {
     let mut config = CenterConfig::new(dir);
     config.listen = check("127.0.0.1:0".parse());
