@@ -189,6 +189,11 @@ async fn without_a_center_key_the_worker_is_told_and_the_draft_kept() -> Result<
     app.wait_for_text("referrals-page", "Kept Draft Person")
         .await?;
     ensure!(outbox_states(&app).await?.is_empty());
+    // The notice points to enrolling, and leads there.
+    app.wait_for_text("center-key-problem", "Enroll in Settings")
+        .await?;
+    app.click("center-key-enroll").await?;
+    app.by_id("enroll-form").await?;
     app.finish().await?;
     let app = AppSession::start(&display, &data_dir).await?;
     app.unlock().await?;
