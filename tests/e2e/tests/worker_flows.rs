@@ -244,8 +244,18 @@ async fn bad_input_gets_a_clear_message_and_is_kept() -> Result<()> {
 
     app.click("new-screening").await?;
     app.by_id("screening-editor").await?;
+    // A new screening says nothing is missing before the worker has been in a field...
+    for untouched in ["issue-context.place", "issue-person.alias"] {
+        ensure!(
+            app.all_by_id(untouched).await?.is_empty(),
+            "{untouched} shown on a new, untouched screening"
+        );
+    }
+    // ...and says it once the worker has left the field empty.
+    app.click("ctx-place").await?;
     app.fill("person-alias", "Date Test").await?;
-    app.by_id("issue-context.place").await?;
+    app.wait_for_attribute("issue-context.place", "data-code", "required")
+        .await?;
     app.set_value("person-dob", "1890-01-01").await?;
     app.wait_for_text(
         "issue-person.date_of_birth",
@@ -253,6 +263,7 @@ async fn bad_input_gets_a_clear_message_and_is_kept() -> Result<()> {
     )
     .await?;
     app.fill("person-estimated-age", "130").await?;
+    app.click("person-alias").await?;
     app.by_id("issue-person.estimated_age").await?;
     app.set_value("ctx-contact-date", "2099-01-01").await?;
     app.wait_for_text("issue-context.contact_date", &english("issues.in_future")?)
