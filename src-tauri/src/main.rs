@@ -24,6 +24,8 @@ const CENTER_KEY_VARIABLE: &str = "FIRST_CONTACT_CENTER_KEY_FILE";
 const SYNC_INTERVAL_VARIABLE: &str = "FIRST_CONTACT_SYNC_INTERVAL_SECONDS";
 /// The longest wait between retries after failures (default 300 seconds).
 const RETRY_CAP_VARIABLE: &str = "FIRST_CONTACT_SYNC_MAX_RETRY_SECONDS";
+/// The webview's own files, inside the data folder.
+const WEBVIEW_FOLDER: &str = "webview";
 /// Days the sealed bytes of a delivered referral stay on the laptop (default 0: deleted at once).
 const RETENTION_VARIABLE: &str = "FIRST_CONTACT_SEALED_RETENTION_DAYS";
 
@@ -42,6 +44,15 @@ fn main() -> anyhow::Result<()> {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
             };
+            // WebKit keeps its own storage (caches, HSTS, local storage) in the webview's data
+            // folder; without this it goes to the platform's app-data folder, outside the folder
+            // the worker (or a deployment on an encrypted volume) chose for everything.
+            tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
+                .title("First Contact")
+                .inner_size(1366.0, 768.0)
+                .min_inner_size(800.0, 600.0)
+                .data_directory(data_dir.join(WEBVIEW_FOLDER))
+                .build()?;
             let mut config = AppConfig::new(data_dir);
             if let Some(file) = std::env::var_os(CENTER_KEY_VARIABLE) {
                 config.center_key_file = PathBuf::from(file);

@@ -66,3 +66,54 @@ async fn a_worker_deletes_a_screening_and_sets_how_long_others_are_kept() -> Res
     );
     app.finish().await
 }
+
+/// The web view's own files (WebKit's caches, HSTS list, storage) stay inside the data folder:
+/// with the platform's data and cache folders pointed at empty folders of the test's, a session
+/// leaves nothing of the app in either.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_web_view_keeps_its_files_in_the_data_folder() -> Result<()> {
+    let display = Display::start()?;
+    let root = tempfile::tempdir()?;
+    let data_dir = root.path().join("data");
+    let platform_data = root.path().join("xdg-data");
+    let platform_cache = root.path().join("xdg-cache");
+    std::fs::create_dir_all(&platform_data)?;
+    std::fs::create_dir_all(&platform_cache)?;
+    let environment = [
+        ("XDG_DATA_HOME", platform_data.to_str().unwrap_or_default()),
+        (
+            "XDG_CACHE_HOME",
+            platform_cache.to_str().unwrap_or_default(),
+        ),
+    ];
+    let app = AppSession::start_with(&display, &data_dir, &environment).await?;
+    app.create_profile("Outreach worker Jasna").await?;
+    app.click("new-screening").await?;
+    app.by_id("screening-editor").await?;
+    app.fill("person-alias", "Kept Inside").await?;
+    app.saved().await?;
+    app.finish().await?;
+
+    for folder in [&platform_data, &platform_cache] {
+        let left: Vec<_> = std::fs::read_dir(folder)?
+            .flatten()
+            .map(|entry| entry.file_name())
+            .filter(|name| name.to_string_lossy().contains("firstcontact"))
+            .collect();
+        ensure!(left.is_empty(), "{} holds {left:?}", folder.display());
+    }
+    ensure!(
+        data_dir.join("webview").is_dir(),
+        "the web view's folder is not in the data folder"
+    );
+    // And nothing the worker typed is in clear in any of the app's files, the web view's
+    // included.
+    for (path, bytes) in first_contact_e2e::files_under(&data_dir)? {
+        ensure!(
+            !first_contact_e2e::contains(&bytes, "Kept Inside"),
+            "{} holds the alias in clear",
+            path.display()
+        );
+    }
+    Ok(())
+}
