@@ -5,23 +5,23 @@
 use std::collections::HashMap;
 
 use first_contact_domain::catalogue::{self, Catalogue};
-use first_contact_domain::referral::JourneyState;
 use first_contact_domain::CatalogueError;
 use first_contact_protocol::api::enrollment::CenterIdentity;
 use first_contact_protocol::api::feedback::{
     DecisionOutcome, ReconsiderationRequest, RECONSIDERATION_FORMAT,
 };
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
-use first_contact_protocol::{reference_for, seal, CenterKey, EnvelopeKind, EnvelopeMeta};
+use first_contact_protocol::{CenterKey, EnvelopeKind, EnvelopeMeta};
 use first_contact_protocol::{CenterVerifier, Purpose, SignedDocument};
 use first_contact_store::decisions as decision_table;
 use first_contact_store::enrollment::{self as enrollment_table, EnrollmentRecord};
-use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
+use first_contact_store::outbox::{self, StatusRecord};
 use first_contact_store::publications;
 use first_contact_sync::Enrollment;
 
 use crate::error::AppError;
 use crate::referrals::entry;
+use crate::sealing::{seal_item, Described};
 use crate::views::{
     DecisionView, EnrollmentView, OutboxEntry, OutboxPage, ReconsiderationEntry,
     ReconsiderationInput,
@@ -202,30 +202,16 @@ impl App {
             grounds: grounds.to_owned(),
             new_information: input.new_information.trim().to_owned(),
         };
-        let sealed = seal(&meta, &payload, &center_key).map_err(AppError::Seal)?;
-        let status = StatusRecord {
-            id: id.clone(),
-            reference: reference_for(&id),
-            kind: EnvelopeKind::Reconsideration.as_str().into(),
-            finalised_at: now.clone(),
-            urgency: referral.urgency,
-            path: referral.path,
-            catalogue_version: referral.catalogue_version.clone(),
-            state: JourneyState::Queued,
-            regarding: Some(referral.id.clone()),
-            ..Default::default()
-        };
-        let queued = QueuedEnvelope {
-            id,
-            kind: EnvelopeKind::Reconsideration.as_str().into(),
-            payload_format: RECONSIDERATION_FORMAT,
-            catalogue_version: referral.catalogue_version,
-            created_at: now,
-            envelope: sealed,
-            regarding: Some(referral.id.clone()),
-            recipient: center_key.to_string(),
-            ..Default::default()
-        };
+        let (status, queued) = seal_item(
+            &meta,
+            &payload,
+            &center_key,
+            Described {
+                urgency: referral.urgency,
+                path: referral.path,
+                regarding: Some(referral.id.clone()),
+            },
+        )?;
         outbox::queue(&mut self.session()?.connection, &status, &queued)?;
         self.outbox_entry(&referral.id)
     }

@@ -13,6 +13,7 @@ pub mod recovery;
 mod referrals;
 pub mod retention;
 pub mod screenings;
+mod sealing;
 pub mod shared;
 pub mod views;
 

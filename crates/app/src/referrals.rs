@@ -2,13 +2,14 @@
 //! before finalising, finalising into the sealed outbox, and the outbox as the laptop knows it.
 
 use chrono::NaiveDate;
-use first_contact_domain::referral::{JourneyState, Referral};
+use first_contact_domain::referral::Referral;
 use first_contact_domain::{referral_path, validate_referral};
-use first_contact_protocol::{reference_for, seal, EnvelopeKind, EnvelopeMeta};
-use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
+use first_contact_protocol::{EnvelopeKind, EnvelopeMeta};
+use first_contact_store::outbox::{self, StatusRecord};
 use first_contact_store::{referral_drafts, screenings as screening_table};
 
 use crate::error::AppError;
+use crate::sealing::{seal_item, Described};
 use crate::views::{OutboxEntry, ReferralDraftSummary, ReferralView};
 use crate::App;
 
@@ -108,30 +109,16 @@ impl App {
             catalogue_version: draft.indicators.catalogue_version.clone(),
             created_at: now.to_rfc3339(),
         };
-        let sealed = seal(&meta, &draft, &center_key).map_err(AppError::Seal)?;
-        let status = StatusRecord {
-            id: draft.id.clone(),
-            reference: reference_for(&draft.id),
-            kind: EnvelopeKind::Referral.as_str().into(),
-            finalised_at: meta.created_at.clone(),
-            urgency: draft.urgency,
-            path,
-            catalogue_version: meta.catalogue_version.clone(),
-            state: JourneyState::Queued,
-            ..Default::default()
-        };
-        let queued = QueuedEnvelope {
-            position: 0,
-            id: meta.id.clone(),
-            kind: EnvelopeKind::Referral.as_str().into(),
-            payload_format: meta.payload_format,
-            catalogue_version: meta.catalogue_version.clone(),
-            created_at: meta.created_at.clone(),
-            envelope: sealed,
-            attempts: 0,
-            recipient: center_key.to_string(),
-            ..Default::default()
-        };
+        let (status, queued) = seal_item(
+            &meta,
+            &draft,
+            &center_key,
+            Described {
+                urgency: draft.urgency,
+                path,
+                regarding: None,
+            },
+        )?;
         outbox::finalise(&mut self.session()?.connection, id, &status, &queued)?;
         Ok(entry(status, 0))
     }
