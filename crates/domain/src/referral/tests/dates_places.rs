@@ -313,23 +313,12 @@ fn only_the_two_labour_types_ask_for_a_sector() {
     );
 }
 
-/// The UI's country picker carries its own copy of the list (it offers, the backend decides);
-/// this keeps the two from drifting apart.
+/// The UI's country picker offers the backend's own list: this writes it next to the generated
+/// types, where the UI reads it (`make test` fails if the committed file differs).
 #[test]
-fn the_ui_offers_exactly_the_countries_the_backend_accepts() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/lib/countries.ts");
-    let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let start = source
-        .find("COUNTRY_CODES")
-        .unwrap_or_else(|| panic!("{path} has no COUNTRY_CODES"));
-    let end = start
-        + source[start..]
-            .find("];")
-            .unwrap_or_else(|| panic!("unterminated list"));
-    let ui: Vec<&str> = source[start..end]
-        .split('"')
-        .enumerate()
-        .filter_map(|(i, part)| (i % 2 == 1).then_some(part))
-        .collect();
-    assert_eq!(ui, COUNTRY_CODES.to_vec());
+fn export_the_country_codes_for_the_ui() {
+    let directory = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|e| panic!("{e}"));
+    let text = serde_json::to_string_pretty(COUNTRY_CODES).unwrap_or_else(|e| panic!("{e}")) + "\n";
+    let path = std::path::Path::new(&directory).join("countryCodes.json");
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
