@@ -281,6 +281,7 @@ fn journeys(
                 reference: status.reference,
                 requested_at: status.finalised_at,
                 state: status.state,
+                open: true,
                 center_reference: status.center_reference,
                 delivered_at: status.delivered_at,
                 attention: status.attention,
@@ -293,24 +294,9 @@ fn journeys(
             let mut entry = entry(status, tries);
             entry.decisions = decisions.remove(&entry.id).unwrap_or_default();
             entry.reconsiderations = requests.remove(&entry.id).unwrap_or_default();
-            entry.can_request_reconsideration = may_request(&entry);
-            entry
+            entry.with_journey_facts()
         })
         .collect())
-}
-
-fn may_request(entry: &OutboxEntry) -> bool {
-    let allowed = entry
-        .decisions
-        .last()
-        .is_some_and(|latest| latest.outcome.allows_reconsideration());
-    let open_request = entry.reconsiderations.iter().any(|request| {
-        !entry
-            .decisions
-            .iter()
-            .any(|decision| decision.answers.as_deref() == Some(request.id.as_str()))
-    });
-    allowed && !open_request
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod enrollment_form;
 pub mod error;
 mod hardening;
 pub mod idle_lock;
+mod journey_facts;
 pub mod recovery;
 mod referrals;
 pub mod retention;

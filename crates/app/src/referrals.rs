@@ -149,5 +149,8 @@ pub(crate) fn entry(status: StatusRecord, attempts: u32) -> OutboxEntry {
         decisions: Vec::new(),
         reconsiderations: Vec::new(),
         can_request_reconsideration: false,
+        delivered: false,
+        waiting_for: None,
     }
+    .with_journey_facts()
 }

@@ -135,6 +135,21 @@ pub struct OutboxEntry {
     pub reconsiderations: Vec<ReconsiderationEntry>,
     /// After a decision other than identified, while no request about it is open.
     pub can_request_reconsideration: bool,
+    /// The Center has it: it gave a reference, or a decision came back.
+    pub delivered: bool,
+    /// What it waits for next; none when nothing, or when it needs the worker's attention.
+    pub waiting_for: Option<Waiting>,
+}
+
+/// What a finalised referral waits for next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Waiting {
+    Delivery,
+    Decision,
+    /// The answer to an open reconsideration request.
+    Answer,
 }
 
 /// A page of the outbox: its referrals, how many there are in all, and where the next page
@@ -167,6 +182,8 @@ pub struct ReconsiderationEntry {
     pub requested_at: String,
     /// Queued, delivered, answered or needs attention.
     pub state: JourneyState,
+    /// No decision answers it yet.
+    pub open: bool,
     pub center_reference: Option<String>,
     pub delivered_at: Option<String>,
     pub attention: Option<String>,

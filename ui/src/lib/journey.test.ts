@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DecisionView } from "./bindings/DecisionView";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { ReconsiderationEntry } from "./bindings/ReconsiderationEntry";
-import { isDelivered, isOpenRequest, journeyEvents, waitingFor } from "./journey";
+import { journeyEvents, stateKey } from "./journey";
 
 const queued: OutboxEntry = {
   id: "r1",
@@ -19,6 +19,8 @@ const queued: OutboxEntry = {
   decisions: [],
   reconsiderations: [],
   can_request_reconsideration: false,
+  delivered: false,
+  waiting_for: "delivery",
 };
 const entry = (over: Partial<OutboxEntry>): OutboxEntry => ({ ...queued, ...over });
 const decision = (id: string, at: string, over: Partial<DecisionView> = {}): DecisionView => ({
@@ -35,21 +37,13 @@ const request = (id: string, at: string, over: Partial<ReconsiderationEntry> = {
   reference: `FC-${id}`,
   requested_at: at,
   state: "queued",
+  open: true,
   center_reference: null,
   delivered_at: null,
   attention: null,
   ...over,
 });
 const delivered = { state: "delivered" as const, center_reference: "C-1", delivered_at: "2024-03-05T11:00:00Z" };
-
-describe("isDelivered", () => {
-  it("from the state, the Center's reference or a decision", () => {
-    expect(isDelivered(queued)).toBe(false);
-    expect(isDelivered(entry({ state: "delivered" }))).toBe(true);
-    expect(isDelivered(entry({ center_reference: "C-1" }))).toBe(true);
-    expect(isDelivered(entry({ decisions: [decision("d1", "2024-03-06T00:00:00Z")] }))).toBe(true);
-  });
-});
 
 describe("journeyEvents", () => {
   it("orders decisions and requests by time and links answers to their request", () => {
@@ -76,29 +70,9 @@ describe("journeyEvents", () => {
   });
 });
 
-describe("waitingFor", () => {
-  it("delivery, then a decision, then an answer", () => {
-    expect(waitingFor(queued)).toBe("delivery");
-    expect(waitingFor(entry(delivered))).toBe("decision");
-    const decided = entry({ ...delivered, state: "decided", decisions: [decision("d1", "2024-03-06T00:00:00Z")] });
-    expect(waitingFor(decided)).toBeNull();
-    const asked = { ...decided, reconsiderations: [request("q1", "2024-03-07T00:00:00Z")] };
-    expect(isOpenRequest(asked, asked.reconsiderations[0])).toBe(true);
-    expect(waitingFor(asked)).toBe("answer");
-    const answered = {
-      ...asked,
-      decisions: [...asked.decisions, decision("d2", "2024-03-08T00:00:00Z", { answers: "q1" })],
-    };
-    expect(isOpenRequest(answered, answered.reconsiderations[0])).toBe(false);
-    expect(waitingFor(answered)).toBeNull();
-  });
-  it("nothing while the Center refused it", () => {
-    expect(waitingFor(entry({ state: "needs_attention", attention: "conflict" }))).toBeNull();
-    const refusedRequest = entry({
-      ...delivered,
-      decisions: [decision("d1", "2024-03-06T00:00:00Z")],
-      reconsiderations: [request("q1", "2024-03-07T00:00:00Z", { state: "needs_attention", attention: "conflict" })],
-    });
-    expect(waitingFor(refusedRequest)).toBeNull();
+describe("stateKey", () => {
+  it("words a state for a referral or for a request", () => {
+    expect(stateKey("referral", "delivered")).toBe("outbox.states.delivered");
+    expect(stateKey("request", "answered")).toBe("outbox.reconsideration_states.answered");
   });
 });

@@ -4,6 +4,7 @@ import type { DecisionView } from "./DecisionView";
 import type { JourneyState } from "./JourneyState";
 import type { ReconsiderationEntry } from "./ReconsiderationEntry";
 import type { Urgency } from "./Urgency";
+import type { Waiting } from "./Waiting";
 
 /**
  * A finalised referral as the laptop still knows it: no name, no content, and its journey:
@@ -21,4 +22,12 @@ attention: string | null, decisions: Array<DecisionView>, reconsiderations: Arra
 /**
  * After a decision other than identified, while no request about it is open.
  */
-can_request_reconsideration: boolean, };
+can_request_reconsideration: boolean, 
+/**
+ * The Center has it: it gave a reference, or a decision came back.
+ */
+delivered: boolean, 
+/**
+ * What it waits for next; none when nothing, or when it needs the worker's attention.
+ */
+waiting_for: Waiting | null, };

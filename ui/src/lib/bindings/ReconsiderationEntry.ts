@@ -5,4 +5,8 @@ export type ReconsiderationEntry = { id: string, reference: string, requested_at
 /**
  * Queued, delivered, answered or needs attention.
  */
-state: JourneyState, center_reference: string | null, delivered_at: string | null, attention: string | null, };
+state: JourneyState, 
+/**
+ * No decision answers it yet.
+ */
+open: boolean, center_reference: string | null, delivered_at: string | null, attention: string | null, };
