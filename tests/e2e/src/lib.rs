@@ -344,6 +344,18 @@ impl AppSession {
     }
 
     /// Waits until the element's text contains `needle`.
+    /// Waits until no element with `test_id` is on the page.
+    pub async fn wait_for_absent(&self, test_id: &str) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.all_by_id(test_id).await?.is_empty() {
+            if Instant::now() > deadline {
+                bail!("[data-testid={test_id}] is still shown");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(())
+    }
+
     /// Waits until a form field's current value (not its attribute) is `expected`.
     pub async fn wait_for_value(&self, test_id: &str, expected: &str) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(20);

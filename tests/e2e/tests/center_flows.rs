@@ -112,9 +112,12 @@ async fn a_referral_reaches_the_center_and_its_decision_and_reconsideration_come
         .await?;
 
     // The Center comes back at the same address: the referral goes without anyone touching it.
+    app.by_id("finalised-notice").await?;
     let center = CenterProcess::start(&center_dir, &listen)?;
     app.wait_for_attribute(&format!("state-{id}"), "data-state", "delivered")
         .await?;
+    // "Finalised and queued" no longer holds, so it is no longer said.
+    app.wait_for_absent("finalised-notice").await?;
     let referrals = admin(&center_dir, &["referrals"])?;
     let received = referrals
         .as_array()
