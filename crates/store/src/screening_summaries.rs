@@ -76,23 +76,28 @@ pub(crate) fn write(connection: &Connection, screening: &Screening) -> Result<()
 }
 
 /// Writes the summaries missing for screenings saved before the table existed, in one
-/// transaction; returns how many. Run each time the store is opened: with none missing it
-/// reads only the two tables' keys.
+/// transaction; returns how many. Run each time the store is opened: with none missing it reads
+/// only the two tables' key indexes, never a body.
 pub fn fill_missing(connection: &Connection) -> Result<usize, StoreError> {
     let transaction = connection.unchecked_transaction()?;
-    let bodies: Vec<String> = {
+    let missing: Vec<String> = {
+        // Selecting only the id lets SQLite answer from the primary-key index; a scan of the
+        // table itself would read (and decrypt) every body.
         let mut statement = transaction.prepare(
-            "SELECT body FROM screenings
-             WHERE id NOT IN (SELECT id FROM screening_summaries)",
+            "SELECT id FROM screenings WHERE id NOT IN (SELECT id FROM screening_summaries)",
         )?;
         let rows = statement.query_map([], |row| row.get(0))?;
         rows.collect::<Result<_, _>>()?
     };
-    for body in &bodies {
-        write(&transaction, &serde_json::from_str(body)?)?;
+    for id in &missing {
+        let body: String =
+            transaction.query_row("SELECT body FROM screenings WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })?;
+        write(&transaction, &serde_json::from_str(&body)?)?;
     }
     transaction.commit()?;
-    Ok(bodies.len())
+    Ok(missing.len())
 }
 
 /// Escapes LIKE's wildcards so that a typed `%` or `_` matches itself.

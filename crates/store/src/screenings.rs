@@ -69,8 +69,10 @@ pub fn delete_unreferred_before(
 ) -> Result<usize, StoreError> {
     let transaction = connection.transaction()?;
     let stale: Vec<String> = {
+        // From the summaries (one small row per screening, same id and time), so the sweep at
+        // every unlock does not read and decrypt every body.
         let mut statement = transaction.prepare(
-            "SELECT id, updated_at FROM screenings
+            "SELECT id, updated_at FROM screening_summaries
              WHERE id NOT IN (SELECT json_extract(body, '$.screening_id') FROM referral_drafts
                               WHERE json_extract(body, '$.screening_id') IS NOT NULL)",
         )?;
