@@ -13,7 +13,7 @@ mod journey_facts;
 pub mod recovery;
 mod referrals;
 pub mod retention;
-pub mod screenings;
+mod screenings;
 mod sealing;
 pub mod shared;
 pub mod views;
@@ -33,6 +33,7 @@ pub use enrollment_form::{enrollment_target, tidy_enrollment_code};
 pub use error::{ApiError, AppError};
 pub use first_contact_store::Passphrase;
 pub use idle_lock::start_idle_lock;
+pub use screenings::SCREENINGS_PAGE;
 pub use shared::{run_blocking, SharedApp};
 pub use views::*;
 

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{app, check};
-use first_contact_app::screenings::SCREENINGS_PAGE;
+use first_contact_app::SCREENINGS_PAGE;
 
 #[test]
 fn pages_cover_every_screening_once_and_searches_count_all_matches() {
