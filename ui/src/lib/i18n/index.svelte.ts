@@ -94,6 +94,17 @@ export function tx(text: Text | null | undefined): string {
   }
 }
 
+/**
+ * The abbreviation shown beside a dimension's name: the catalogue's code ("DR") in English, a
+ * Serbian one ("VO", Vrbovanje obmanom) in Serbian. An indicator key ("CD.forced-tasks") gives
+ * its dimension's. A code the locale files do not know (a newer catalogue) is shown as it is.
+ */
+export function dimensionCode(key: string): string {
+  const dimension = key.split(".")[0];
+  const messageKey = `dimension_code.${dimension}`;
+  return has(messageKey) ? t(messageKey) : dimension;
+}
+
 /** The localised text of an ApiError (unknown codes get a generic message showing the code). */
 export function errorText(error: ApiError): string {
   const m = errorMessage(error, has);
