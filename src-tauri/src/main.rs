@@ -5,7 +5,10 @@
 
 #[cfg(test)]
 mod command_names;
+#[cfg(test)]
+mod command_types;
 mod commands;
+mod events;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -73,11 +76,24 @@ fn main() -> anyhow::Result<()> {
                 settings.first_retry = settings.first_retry.min(cap);
             }
             let shared = Arc::clone(&opened);
+            let handle = app.handle().clone();
             let sync = tauri::async_runtime::block_on(async move {
                 let sync = start_sync(Arc::clone(&shared), settings, Timeouts::default());
-                // Locks on time even when the window sends nothing; the loop then pauses.
+                // Locks on time even when the window sends nothing; the loop then pauses and
+                // the window hides what it shows.
                 let paused = sync.clone();
-                start_idle_lock(&shared, idle_lock::CHECK_EVERY, move || paused.wake());
+                let told = handle.clone();
+                start_idle_lock(&shared, idle_lock::CHECK_EVERY, move || {
+                    paused.wake();
+                    events::locked(&told);
+                });
+                let mut changes = sync.watch();
+                tauri::async_runtime::spawn(async move {
+                    while changes.changed().await.is_ok() {
+                        let status = changes.borrow_and_update().clone();
+                        events::sync_status(&handle, &status);
+                    }
+                });
                 sync
             });
             app.manage(opened);
@@ -127,6 +143,9 @@ fn main() -> anyhow::Result<()> {
 mod access_list {
     use super::command_names::COMMANDS;
 
+    /// Listening to events and ending a listener: the only core permissions the window has.
+    const EVENT_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+
     /// The permission Tauri generates for a command.
     fn permission(command: &str) -> String {
         format!("allow-{}", command.replace('_', "-"))
@@ -145,6 +164,8 @@ mod access_list {
             .map(|p| p.as_str().unwrap_or_default().to_owned())
             .collect();
         let mut declared: Vec<String> = COMMANDS.iter().map(|c| permission(c)).collect();
+        // The window listens to the backend's events (events.rs) instead of polling.
+        declared.extend(EVENT_PERMISSIONS.iter().map(|p| (*p).to_owned()));
         granted.sort();
         declared.sort();
         assert_eq!(granted, declared);

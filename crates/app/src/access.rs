@@ -210,8 +210,8 @@ impl App {
     }
 
     /// `Locked` once the app is locked — by the worker, the idle limit or a suspend, checked now —
-    /// without counting as activity: the window asks this on its status poll, so that it hides
-    /// what it shows soon after the backend locked on its own.
+    /// without counting as activity: the window asks this with the sync status when it starts
+    /// listening, so that a window opened over a locked backend hides what it shows.
     pub fn still_unlocked(&mut self) -> Result<(), AppError> {
         if self.enforce_idle_lock() {
             Err(AppError::Locked)

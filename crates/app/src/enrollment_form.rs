@@ -59,6 +59,7 @@ pub fn tidy_enrollment_code(text: &str) -> Result<String, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     fn form(address: &str, code: &str) -> EnrollInput {
         EnrollInput {
@@ -68,11 +69,8 @@ mod tests {
         }
     }
 
-    fn code_of(result: Result<EnrollmentTarget, AppError>) -> &'static str {
-        match result {
-            Ok(_) => "ok",
-            Err(error) => error.code(),
-        }
+    fn code_of(result: Result<EnrollmentTarget, AppError>) -> Option<ErrorCode> {
+        result.err().map(|error| error.code())
     }
 
     #[test]
@@ -86,22 +84,22 @@ mod tests {
         assert_eq!(target.code, "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01");
         assert_eq!(
             code_of(enrollment_target(&form(" ", ""))),
-            "enrollment_missing"
+            Some(ErrorCode::EnrollmentMissing)
         );
         assert_eq!(
             code_of(enrollment_target(&form("http://c.example", "ABCD"))),
-            "sync_bad_address"
+            Some(ErrorCode::SyncBadAddress)
         );
         assert_eq!(
             code_of(enrollment_target(&form("https://c.example", ""))),
-            "enrollment_code_format"
+            Some(ErrorCode::EnrollmentCodeFormat)
         );
         assert_eq!(
             code_of(enrollment_target(&form(
                 "https://c.example",
                 "ABCD-EFGH-JKMN-PQRS"
             ))),
-            "enrollment_code_earlier_form"
+            Some(ErrorCode::EnrollmentCodeEarlierForm)
         );
         let format = tidy_enrollment_code("ABCD-EFGH-JKMN-PQRS-TVWX-YZ0U")
             .err()
@@ -123,7 +121,7 @@ mod tests {
         };
         assert_eq!(
             code_of(enrollment_target(&input)),
-            "enrollment_file_invalid"
+            Some(ErrorCode::EnrollmentFileInvalid)
         );
     }
 

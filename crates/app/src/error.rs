@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
+pub use crate::error_code::ErrorCode;
+
 #[derive(Debug, Error)]
 pub enum AppError {
     #[error(transparent)]
@@ -73,28 +75,28 @@ pub enum AppError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ApiError {
-    pub code: String,
+    pub code: ErrorCode,
     pub message_key: String,
     pub params: BTreeMap<String, String>,
 }
 
 /// The error code (and message key) of a sync problem; the UI shows the same message for the
 /// sync state.
-pub fn sync_code(problem: SyncProblem) -> &'static str {
+pub fn sync_code(problem: SyncProblem) -> ErrorCode {
     match problem {
-        SyncProblem::Offline => "sync_offline",
-        SyncProblem::Interrupted => "sync_interrupted",
-        SyncProblem::WrongCertificate => "sync_wrong_certificate",
-        SyncProblem::ClockSkew => "sync_clock_skew",
-        SyncProblem::UnexpectedResponse => "sync_unexpected_response",
-        SyncProblem::ResponseTooLarge => "sync_response_too_large",
-        SyncProblem::BadSignature => "sync_bad_signature",
-        SyncProblem::Unauthorized => "sync_unauthorized",
-        SyncProblem::EnrollmentCodeInvalid => "sync_enrollment_code_invalid",
-        SyncProblem::EnrollmentProofFailed => "sync_enrollment_proof_failed",
-        SyncProblem::BadAddress => "sync_bad_address",
-        SyncProblem::CenterUnavailable => "sync_center_unavailable",
-        SyncProblem::Storage => "sync_storage",
+        SyncProblem::Offline => ErrorCode::SyncOffline,
+        SyncProblem::Interrupted => ErrorCode::SyncInterrupted,
+        SyncProblem::WrongCertificate => ErrorCode::SyncWrongCertificate,
+        SyncProblem::ClockSkew => ErrorCode::SyncClockSkew,
+        SyncProblem::UnexpectedResponse => ErrorCode::SyncUnexpectedResponse,
+        SyncProblem::ResponseTooLarge => ErrorCode::SyncResponseTooLarge,
+        SyncProblem::BadSignature => ErrorCode::SyncBadSignature,
+        SyncProblem::Unauthorized => ErrorCode::SyncUnauthorized,
+        SyncProblem::EnrollmentCodeInvalid => ErrorCode::SyncEnrollmentCodeInvalid,
+        SyncProblem::EnrollmentProofFailed => ErrorCode::SyncEnrollmentProofFailed,
+        SyncProblem::BadAddress => ErrorCode::SyncBadAddress,
+        SyncProblem::CenterUnavailable => ErrorCode::SyncCenterUnavailable,
+        SyncProblem::Storage => ErrorCode::SyncStorage,
     }
 }
 
@@ -116,46 +118,46 @@ pub const SYNC_PROBLEMS: [SyncProblem; 13] = [
 ];
 
 impl AppError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Store(error) => match error {
-                StoreError::WrongPassphrase => "wrong_passphrase",
-                StoreError::NoProfile => "no_profile",
-                StoreError::ProfileExists => "profile_exists",
-                StoreError::NewerSchema { .. } => "database_newer",
-                StoreError::Corrupt(_) => "database_corrupt",
-                StoreError::ReadOnly => "storage_read_only",
-                StoreError::Full => "storage_full",
-                StoreError::NotFound => "not_found",
-                StoreError::Io(_) | StoreError::Database(_) => "storage_failure",
+                StoreError::WrongPassphrase => ErrorCode::WrongPassphrase,
+                StoreError::NoProfile => ErrorCode::NoProfile,
+                StoreError::ProfileExists => ErrorCode::ProfileExists,
+                StoreError::NewerSchema { .. } => ErrorCode::DatabaseNewer,
+                StoreError::Corrupt(_) => ErrorCode::DatabaseCorrupt,
+                StoreError::ReadOnly => ErrorCode::StorageReadOnly,
+                StoreError::Full => ErrorCode::StorageFull,
+                StoreError::NotFound => ErrorCode::NotFound,
+                StoreError::Io(_) | StoreError::Database(_) => ErrorCode::StorageFailure,
             },
-            AppError::Catalogue(_) => "catalogue_invalid",
-            AppError::Assessment(AssessmentError::UnknownSet(_)) => "unknown_indicator_set",
-            AppError::Locked => "locked",
-            AppError::PassphraseMismatch => "passphrase_mismatch",
-            AppError::PassphraseTooWeak => "passphrase_too_weak",
-            AppError::DisplayNameRequired => "display_name_required",
-            AppError::InvalidInput { .. } => "invalid_input",
-            AppError::CenterKey(ProtocolError::CenterKeyMissing(_)) => "center_key_missing",
-            AppError::CenterKey(_) => "center_key_malformed",
-            AppError::CenterKeyUnavailable(problem) => match problem.code.as_str() {
-                "center_key_missing" => "center_key_missing",
-                _ => "center_key_malformed",
+            AppError::Catalogue(_) => ErrorCode::CatalogueInvalid,
+            AppError::Assessment(AssessmentError::UnknownSet(_)) => ErrorCode::UnknownIndicatorSet,
+            AppError::Locked => ErrorCode::Locked,
+            AppError::PassphraseMismatch => ErrorCode::PassphraseMismatch,
+            AppError::PassphraseTooWeak => ErrorCode::PassphraseTooWeak,
+            AppError::DisplayNameRequired => ErrorCode::DisplayNameRequired,
+            AppError::InvalidInput { .. } => ErrorCode::InvalidInput,
+            AppError::CenterKey(ProtocolError::CenterKeyMissing(_)) => ErrorCode::CenterKeyMissing,
+            AppError::CenterKey(_) => ErrorCode::CenterKeyMalformed,
+            AppError::CenterKeyUnavailable(problem) => match problem.code {
+                ErrorCode::CenterKeyMissing => ErrorCode::CenterKeyMissing,
+                _ => ErrorCode::CenterKeyMalformed,
             },
-            AppError::ReferralIncomplete { .. } => "referral_incomplete",
-            AppError::Seal(_) => "seal_failed",
+            AppError::ReferralIncomplete { .. } => ErrorCode::ReferralIncomplete,
+            AppError::Seal(_) => ErrorCode::SealFailed,
             AppError::Sync(error) => sync_code(error.problem),
-            AppError::NotEnrolled => "not_enrolled",
-            AppError::EnrollmentFileInvalid => "enrollment_file_invalid",
-            AppError::EnrollmentMissing => "enrollment_missing",
-            AppError::EnrollmentCodeEarlierForm => "enrollment_code_earlier_form",
-            AppError::EnrollmentCodeFormat { .. } => "enrollment_code_format",
-            AppError::ReconsiderationNotAllowed => "reconsideration_not_allowed",
-            AppError::GroundsRequired => "reconsideration_grounds_required",
-            AppError::CenterChanged { .. } => "center_changed",
-            AppError::CenterFingerprintMismatch { .. } => "center_fingerprint_mismatch",
-            AppError::RecoveryCodeWrong => "recovery_code_wrong",
-            AppError::NoRecoveryCode => "no_recovery_code",
+            AppError::NotEnrolled => ErrorCode::NotEnrolled,
+            AppError::EnrollmentFileInvalid => ErrorCode::EnrollmentFileInvalid,
+            AppError::EnrollmentMissing => ErrorCode::EnrollmentMissing,
+            AppError::EnrollmentCodeEarlierForm => ErrorCode::EnrollmentCodeEarlierForm,
+            AppError::EnrollmentCodeFormat { .. } => ErrorCode::EnrollmentCodeFormat,
+            AppError::ReconsiderationNotAllowed => ErrorCode::ReconsiderationNotAllowed,
+            AppError::GroundsRequired => ErrorCode::ReconsiderationGroundsRequired,
+            AppError::CenterChanged { .. } => ErrorCode::CenterChanged,
+            AppError::CenterFingerprintMismatch { .. } => ErrorCode::CenterFingerprintMismatch,
+            AppError::RecoveryCodeWrong => ErrorCode::RecoveryCodeWrong,
+            AppError::NoRecoveryCode => ErrorCode::NoRecoveryCode,
         }
     }
 
@@ -203,7 +205,7 @@ impl AppError {
 
     pub fn to_api(&self) -> ApiError {
         ApiError {
-            code: self.code().into(),
+            code: self.code(),
             message_key: format!("errors.{}", self.code()),
             params: self.params(),
         }
@@ -230,22 +232,25 @@ mod tests {
             found: 7,
             supported: 1,
         }));
-        assert_eq!(newer.code, "database_newer");
+        assert_eq!(newer.code, ErrorCode::DatabaseNewer);
         assert_eq!(newer.message_key, "errors.database_newer");
         assert_eq!(newer.params.get("found").map(String::as_str), Some("7"));
         assert_eq!(newer.params.get("supported").map(String::as_str), Some("1"));
-        assert_eq!(api(AppError::Store(StoreError::Full)).code, "storage_full");
+        assert_eq!(
+            api(AppError::Store(StoreError::Full)).code,
+            ErrorCode::StorageFull
+        );
         assert_eq!(
             api(AppError::Store(StoreError::ReadOnly)).code,
-            "storage_read_only"
+            ErrorCode::StorageReadOnly
         );
         assert_eq!(
             api(AppError::Store(StoreError::Corrupt("x".into()))).code,
-            "database_corrupt"
+            ErrorCode::DatabaseCorrupt
         );
         assert_eq!(
             api(AppError::Store(StoreError::WrongPassphrase)).code,
-            "wrong_passphrase"
+            ErrorCode::WrongPassphrase
         );
     }
 
@@ -261,7 +266,7 @@ mod tests {
             place: "sets[0].id".into(),
             problem: "bad".into(),
         }));
-        assert_eq!(catalogue.code, "catalogue_invalid");
+        assert_eq!(catalogue.code, ErrorCode::CatalogueInvalid);
         assert_eq!(
             catalogue.params.get("place").map(String::as_str),
             Some("sets[0].id")
@@ -406,6 +411,18 @@ mod localisation {
             covered,
             (0..KINDS).collect(),
             "every kind of error needs an example in every_error(), and no number past KINDS"
+        );
+    }
+
+    #[test]
+    fn every_declared_code_is_one_some_error_gives() {
+        let given: std::collections::BTreeSet<ErrorCode> =
+            every_error().iter().map(AppError::code).collect();
+        let declared: std::collections::BTreeSet<ErrorCode> =
+            ErrorCode::ALL.iter().copied().collect();
+        assert_eq!(
+            given, declared,
+            "a code no error gives, or an error without a code"
         );
     }
 

@@ -9,7 +9,7 @@ use crate::shared::{lock, SharedApp};
 use crate::App;
 
 /// How often the shell checks: a lock is at most this late.
-pub const CHECK_EVERY: Duration = Duration::from_secs(5);
+pub const CHECK_EVERY: Duration = Duration::from_secs(1);
 
 /// Starts the timer on the current tokio runtime. `locked` runs each time the timer itself
 /// locks the app (the shell wakes the sync loop, which then pauses). The timer ends when the

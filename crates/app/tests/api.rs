@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use first_contact_app::recovery::Recovery;
+use first_contact_app::ErrorCode;
 use first_contact_app::{App, AppConfig, FixedClock, NewProfile, PassphraseChange};
 use first_contact_domain::{
     Advice, AgePathKind, AgencyType, ChildAct, Language, Learnt, Observation, Verdict,
@@ -50,7 +51,7 @@ fn new_profile(passphrase: &str, confirmation: &str) -> NewProfile {
     }
 }
 
-fn code<T: std::fmt::Debug>(result: Result<T, first_contact_app::AppError>) -> String {
+fn code<T: std::fmt::Debug>(result: Result<T, first_contact_app::AppError>) -> ErrorCode {
     match result {
         Ok(value) => panic!("expected an error, got {value:?}"),
         Err(error) => error.to_api().code,
@@ -74,15 +75,18 @@ fn first_start_creates_a_profile_and_later_starts_need_the_passphrase() {
     assert!(!app.status().profile_exists);
     assert_eq!(
         code(app.create_profile(new_profile("short", "short"))),
-        "passphrase_too_weak"
+        ErrorCode::PassphraseTooWeak
     );
     assert_eq!(
         code(app.create_profile(new_profile(PASSPHRASE, "seven quiet river"))),
-        "passphrase_mismatch"
+        ErrorCode::PassphraseMismatch
     );
     let mut blank = new_profile(PASSPHRASE, PASSPHRASE);
     blank.display_name = "   ".into();
-    assert_eq!(code(app.create_profile(blank)), "display_name_required");
+    assert_eq!(
+        code(app.create_profile(blank)),
+        ErrorCode::DisplayNameRequired
+    );
     assert!(!app.status().profile_exists);
 
     let profile = app
@@ -97,11 +101,11 @@ fn first_start_creates_a_profile_and_later_starts_need_the_passphrase() {
     assert!(status.profile_exists && !status.unlocked);
     assert_eq!(
         code(restarted.list_screenings("", 0).map(|page| page.rows)),
-        "locked"
+        ErrorCode::Locked
     );
     assert_eq!(
         code(restarted.unlock("seven quiet lakes")),
-        "wrong_passphrase"
+        ErrorCode::WrongPassphrase
     );
     assert_eq!(
         restarted.unlock(PASSPHRASE).map(|p| p.agency).ok(),
@@ -114,7 +118,7 @@ fn lock_and_idle_lock() {
     let fixture = Fixture::new();
     let mut app = fixture.with_profile();
     app.lock();
-    assert_eq!(code(app.new_screening()), "locked");
+    assert_eq!(code(app.new_screening()), ErrorCode::Locked);
     app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
 
     fixture.clock.advance(Duration::minutes(9));
@@ -127,20 +131,23 @@ fn lock_and_idle_lock() {
     fixture
         .clock
         .advance(Duration::minutes(10) + Duration::seconds(1));
-    assert_eq!(code(app.record_activity()), "locked");
+    assert_eq!(code(app.record_activity()), ErrorCode::Locked);
     assert!(!app.status().unlocked);
 
     // Changing the lock's wait needs an unlocked session.
-    assert_eq!(code(app.set_idle_lock_minutes(2)), "locked");
+    assert_eq!(code(app.set_idle_lock_minutes(2)), ErrorCode::Locked);
     app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
     app.set_idle_lock_minutes(2)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(code(app.set_idle_lock_minutes(0)), "invalid_input");
-    assert_eq!(code(app.set_idle_lock_minutes(121)), "invalid_input");
+    assert_eq!(code(app.set_idle_lock_minutes(0)), ErrorCode::InvalidInput);
+    assert_eq!(
+        code(app.set_idle_lock_minutes(121)),
+        ErrorCode::InvalidInput
+    );
     fixture.clock.advance(Duration::minutes(3));
     assert_eq!(
         code(app.list_screenings("", 0).map(|page| page.rows)),
-        "locked"
+        ErrorCode::Locked
     );
 }
 
@@ -155,10 +162,10 @@ fn asking_whether_still_unlocked_is_not_activity() {
         assert!(app.still_unlocked().is_ok());
     }
     fixture.clock.advance(Duration::seconds(1));
-    assert_eq!(code(app.still_unlocked()), "locked");
+    assert_eq!(code(app.still_unlocked()), ErrorCode::Locked);
     assert!(!app.status().unlocked);
     app.lock();
-    assert_eq!(code(app.still_unlocked()), "locked");
+    assert_eq!(code(app.still_unlocked()), ErrorCode::Locked);
 }
 
 #[test]
@@ -258,10 +265,10 @@ fn oversized_or_unknown_screenings_are_refused_and_change_nothing() {
         .unwrap_or_else(|e| panic!("{e}"));
     let mut huge = screening.clone();
     huge.context.place = "x".repeat(3 * 1024 * 1024);
-    assert_eq!(code(app.save_screening(huge)), "invalid_input");
+    assert_eq!(code(app.save_screening(huge)), ErrorCode::InvalidInput);
     let mut stranger = screening.clone();
     stranger.id = "not-a-screening".into();
-    assert_eq!(code(app.save_screening(stranger)), "not_found");
+    assert_eq!(code(app.save_screening(stranger)), ErrorCode::NotFound);
     let stored = app
         .open_screening(&screening.id)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -400,7 +407,7 @@ fn a_refused_catalogue_update_is_reported_and_the_built_in_one_used() {
         .status()
         .catalogue_problem
         .unwrap_or_else(|| panic!("no problem reported"));
-    assert_eq!(problem.code, "catalogue_invalid");
+    assert_eq!(problem.code, ErrorCode::CatalogueInvalid);
     assert!(problem
         .params
         .get("place")
@@ -420,8 +427,8 @@ fn screenings_are_deleted_on_request_and_after_the_retention_period() {
         .screening;
     app.delete_screening(&doomed.id)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(code(app.open_screening(&doomed.id)), "not_found");
-    assert_eq!(code(app.delete_screening(&doomed.id)), "not_found");
+    assert_eq!(code(app.open_screening(&doomed.id)), ErrorCode::NotFound);
+    assert_eq!(code(app.delete_screening(&doomed.id)), ErrorCode::NotFound);
 
     let old = app
         .new_screening()
@@ -453,8 +460,14 @@ fn screenings_are_deleted_on_request_and_after_the_retention_period() {
     assert_eq!(left, [recent.id], "{} should have gone", old.id);
 
     // A shorter period applies at once; out-of-range periods are refused and change nothing.
-    assert_eq!(code(app.set_screening_retention_days(0)), "invalid_input");
-    assert_eq!(code(app.set_screening_retention_days(366)), "invalid_input");
+    assert_eq!(
+        code(app.set_screening_retention_days(0)),
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(
+        code(app.set_screening_retention_days(366)),
+        ErrorCode::InvalidInput
+    );
     assert_eq!(
         app.set_screening_retention_days(7).ok().map(|r| r.days),
         Some(7)
@@ -465,7 +478,10 @@ fn screenings_are_deleted_on_request_and_after_the_retention_period() {
         .unwrap_or_default()
         .is_empty());
     app.lock();
-    assert_eq!(code(app.set_screening_retention_days(30)), "locked");
+    assert_eq!(
+        code(app.set_screening_retention_days(30)),
+        ErrorCode::Locked
+    );
 }
 
 /// The passphrase can be changed while unlocked, with the current one; afterwards only the new
@@ -488,15 +504,15 @@ fn the_passphrase_is_changed_with_the_current_one() {
     const NEW: &str = "orange lantern by the river";
     assert_eq!(
         code(app.change_passphrase(&change("not the current one", NEW, NEW))),
-        "wrong_passphrase"
+        ErrorCode::WrongPassphrase
     );
     assert_eq!(
         code(app.change_passphrase(&change(PASSPHRASE, "short", "short"))),
-        "passphrase_too_weak"
+        ErrorCode::PassphraseTooWeak
     );
     assert_eq!(
         code(app.change_passphrase(&change(PASSPHRASE, NEW, "orange lantern by the sea"))),
-        "passphrase_mismatch"
+        ErrorCode::PassphraseMismatch
     );
     assert_eq!(
         std::fs::read(&keyring).ok(),
@@ -515,9 +531,9 @@ fn the_passphrase_is_changed_with_the_current_one() {
     app.lock();
     assert_eq!(
         code(app.change_passphrase(&change(NEW, PASSPHRASE, PASSPHRASE))),
-        "locked"
+        ErrorCode::Locked
     );
-    assert_eq!(code(app.unlock(PASSPHRASE)), "wrong_passphrase");
+    assert_eq!(code(app.unlock(PASSPHRASE)), ErrorCode::WrongPassphrase);
     app.unlock(NEW).unwrap_or_else(|e| panic!("{e}"));
     assert!(app.open_screening(&kept.id).is_ok());
 }
@@ -535,14 +551,17 @@ fn a_recovery_code_replaces_a_forgotten_passphrase() {
         .screening;
     assert_eq!(
         code(app.new_recovery_code(&"wrong passphrase!".into())),
-        "wrong_passphrase"
+        ErrorCode::WrongPassphrase
     );
     let first = app
         .new_recovery_code(&PASSPHRASE.into())
         .unwrap_or_else(|e| panic!("{e}"))
         .code;
     app.lock();
-    assert_eq!(code(app.new_recovery_code(&PASSPHRASE.into())), "locked");
+    assert_eq!(
+        code(app.new_recovery_code(&PASSPHRASE.into())),
+        ErrorCode::Locked
+    );
 
     const NEW: &str = "violet harbour at dawn 42";
     let recovery = |code: &str, new: &str, confirmation: &str| Recovery {
@@ -552,19 +571,19 @@ fn a_recovery_code_replaces_a_forgotten_passphrase() {
     };
     assert_eq!(
         code(app.recover(&recovery("0000-0000-0000-0000-0000-0000", NEW, NEW))),
-        "recovery_code_wrong"
+        ErrorCode::RecoveryCodeWrong
     );
     assert_eq!(
         code(app.recover(&recovery("not a code", NEW, NEW))),
-        "recovery_code_wrong"
+        ErrorCode::RecoveryCodeWrong
     );
     assert_eq!(
         code(app.recover(&recovery(&first, "short", "short"))),
-        "passphrase_too_weak"
+        ErrorCode::PassphraseTooWeak
     );
     assert_eq!(
         code(app.recover(&recovery(&first, NEW, "violet harbour at dusk 42"))),
-        "passphrase_mismatch"
+        ErrorCode::PassphraseMismatch
     );
     // None of those changed the passphrase.
     app.unlock(PASSPHRASE).unwrap_or_else(|e| panic!("{e}"));
@@ -577,7 +596,7 @@ fn a_recovery_code_replaces_a_forgotten_passphrase() {
         "unlocked, data intact"
     );
     app.lock();
-    assert_eq!(code(app.unlock(PASSPHRASE)), "wrong_passphrase");
+    assert_eq!(code(app.unlock(PASSPHRASE)), ErrorCode::WrongPassphrase);
     app.unlock(NEW).unwrap_or_else(|e| panic!("{e}"));
 
     // A new code replaces the first.
@@ -589,7 +608,7 @@ fn a_recovery_code_replaces_a_forgotten_passphrase() {
     app.lock();
     assert_eq!(
         code(app.recover(&recovery(&first, NEW, NEW))),
-        "recovery_code_wrong"
+        ErrorCode::RecoveryCodeWrong
     );
     app.recover(&recovery(&second, PASSPHRASE, PASSPHRASE))
         .unwrap_or_else(|e| panic!("{e}"));

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{app, center, check, finalise_one, NARRATIVE, PASSPHRASE};
+use first_contact_app::ErrorCode;
 use first_contact_app::{
     enroll, sync_once, EnrollApproval, EnrollInput, ReconsiderationInput, SharedApp,
 };
@@ -125,8 +126,8 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
     };
     let refused = check(app.lock().map_err(|e| e.to_string())).request_reconsideration(&empty);
     assert_eq!(
-        refused.err().map(|e| e.to_api().code).as_deref(),
-        Some("reconsideration_grounds_required")
+        refused.err().map(|e| e.to_api().code),
+        Some(ErrorCode::ReconsiderationGroundsRequired)
     );
     let asked = check(check(app.lock().map_err(|e| e.to_string())).request_reconsideration(&input));
     assert_eq!(asked.reconsiderations.len(), 1);
@@ -136,8 +137,8 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
     );
     let twice = check(app.lock().map_err(|e| e.to_string())).request_reconsideration(&input);
     assert_eq!(
-        twice.err().map(|e| e.to_api().code).as_deref(),
-        Some("reconsideration_not_allowed")
+        twice.err().map(|e| e.to_api().code),
+        Some(ErrorCode::ReconsiderationNotAllowed)
     );
 
     check(sync_once(&app, Timeouts::default()).await);
@@ -199,8 +200,8 @@ async fn a_revoked_device_is_asked_to_enroll_again_and_keeps_its_outbox() {
     let waiting = finalise_one(&app);
     let error = sync_once(&app, Timeouts::default()).await.err();
     assert_eq!(
-        error.map(|e| e.to_api().code).as_deref(),
-        Some("sync_unauthorized")
+        error.map(|e| e.to_api().code),
+        Some(ErrorCode::SyncUnauthorized)
     );
     let enrollment = check(check(app.lock().map_err(|e| e.to_string())).enrollment());
     assert!(enrollment.is_some_and(|e| e.refused));
@@ -274,8 +275,8 @@ async fn a_signed_catalogue_from_the_center_is_used_and_a_tampered_one_is_refuse
     check(app.unlock(PASSPHRASE));
     assert_eq!(app.catalogue().version, built_in);
     assert_eq!(
-        app.status().catalogue_problem.map(|p| p.code).as_deref(),
-        Some("catalogue_invalid")
+        app.status().catalogue_problem.map(|p| p.code),
+        Some(ErrorCode::CatalogueInvalid)
     );
     center.stop();
 }

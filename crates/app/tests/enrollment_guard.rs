@@ -6,6 +6,7 @@
 mod common;
 
 use common::{app, center, check, finalise_one, PASSPHRASE};
+use first_contact_app::ErrorCode;
 use first_contact_app::{enroll, sync_once, EnrollApproval, EnrollInput, SharedApp};
 use first_contact_center::RunningCenter;
 use first_contact_sync::Timeouts;
@@ -60,7 +61,7 @@ async fn a_different_center_is_refused_until_its_fingerprint_is_accepted() {
     let (input, _) = code(&first);
     let refused =
         error_of(enroll(&app, &input, &approval("not my passphrase", None), "l", t).await);
-    assert_eq!(refused.code, "wrong_passphrase");
+    assert_eq!(refused.code, ErrorCode::WrongPassphrase);
     assert_eq!(enrolled_address(&app), None);
     check(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
     assert_eq!(enrolled_address(&app), Some(first.url()));
@@ -68,14 +69,14 @@ async fn a_different_center_is_refused_until_its_fingerprint_is_accepted() {
     // Another Center: refused, with both fingerprints, and its code not spent.
     let (input, _) = code(&second);
     let changed = error_of(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
-    assert_eq!(changed.code, "center_changed");
+    assert_eq!(changed.code, ErrorCode::CenterChanged);
     assert_eq!(changed.params["pinned"], first.state.fingerprint());
     assert_eq!(changed.params["offered"], second.state.fingerprint());
     assert_eq!(enrolled_address(&app), Some(first.url()));
     // Accepting some other fingerprint is not accepting this Center.
     let wrong = approval(PASSPHRASE, Some(&first.state.fingerprint()));
     let still = error_of(enroll(&app, &input, &wrong, "l", t).await);
-    assert_eq!(still.code, "center_changed");
+    assert_eq!(still.code, ErrorCode::CenterChanged);
     // A referral queued for the first Center, not yet delivered when the laptop moves.
     let sealed_for_first = finalise_one(&app);
     // Accepting the one shown (as a person may copy it) goes through with the same code.
@@ -135,7 +136,7 @@ async fn an_enrollment_file_names_the_center_it_is_for() {
         enrollment_file: Some(forged.to_string()),
     };
     let mismatch = error_of(enroll(&app, &input, &approval(PASSPHRASE, None), "l", t).await);
-    assert_eq!(mismatch.code, "center_fingerprint_mismatch");
+    assert_eq!(mismatch.code, ErrorCode::CenterFingerprintMismatch);
     assert_eq!(mismatch.params["offered"], real.state.fingerprint());
     assert_eq!(enrolled_address(&app), None);
 

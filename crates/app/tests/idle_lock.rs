@@ -2,6 +2,7 @@
 //! measured on the monotonic clock (setting the wall clock changes nothing), a suspend locks,
 //! and the lock's wait can only be changed while unlocked.
 
+use first_contact_app::ErrorCode;
 use std::time::Duration;
 
 use first_contact_app::{start_idle_lock, App, AppConfig, FixedClock, NewProfile, SharedApp};
@@ -100,7 +101,7 @@ fn a_suspend_is_noticed_by_the_next_operation_too() {
     fixture.clock.suspend(Duration::from_secs(30));
     assert_eq!(
         fixture.app.new_screening().err().map(|e| e.to_api().code),
-        Some("locked".to_owned())
+        Some(ErrorCode::Locked)
     );
 }
 

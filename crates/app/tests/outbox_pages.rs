@@ -3,6 +3,7 @@
 
 mod common;
 
+use first_contact_app::ErrorCode;
 use std::collections::BTreeSet;
 
 use common::{app, check, finalise_one};
@@ -54,6 +55,6 @@ fn pages_cover_every_referral_once_and_one_entry_reads_alone() {
     );
     assert_eq!(
         app.outbox_entry("no-such-referral").err().map(|e| e.code()),
-        Some("not_found")
+        Some(ErrorCode::NotFound)
     );
 }

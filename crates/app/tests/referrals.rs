@@ -1,6 +1,7 @@
 //! Referrals through the application API on a real encrypted store: drafts from a screening,
 //! the consent and child rules at finalising, sealing to the Center's key, the outbox.
 
+use first_contact_app::ErrorCode;
 use first_contact_app::{App, AppConfig, FixedClock, NewProfile};
 use first_contact_domain::referral::{
     DetectionMethod, ExploitationType, JourneyState, Referral, Urgency,
@@ -52,7 +53,7 @@ impl Fixture {
     }
 }
 
-fn code<T: std::fmt::Debug>(result: Result<T, first_contact_app::AppError>) -> String {
+fn code<T: std::fmt::Debug>(result: Result<T, first_contact_app::AppError>) -> ErrorCode {
     match result {
         Ok(value) => panic!("expected an error, got {value:?}"),
         Err(error) => error.to_api().code,
@@ -125,7 +126,7 @@ fn an_adult_referral_needs_consent_and_is_then_sealed_for_the_center_only() {
     );
     assert_eq!(
         code(app.finalise_referral(&referral.id)),
-        "referral_incomplete"
+        ErrorCode::ReferralIncomplete
     );
     assert_eq!(app.list_referral_drafts().unwrap_or_default().len(), 1);
 
@@ -149,18 +150,21 @@ fn an_adult_referral_needs_consent_and_is_then_sealed_for_the_center_only() {
     // status record is left, and the content cannot be reopened.
     assert!(app.list_referral_drafts().unwrap_or_default().is_empty());
     let screening_id = referral.screening_id.clone().unwrap_or_default();
-    assert_eq!(code(app.open_screening(&screening_id)), "not_found");
+    assert_eq!(code(app.open_screening(&screening_id)), ErrorCode::NotFound);
     assert!(app
         .list_screenings("", 0)
         .map(|page| page.rows)
         .unwrap_or_default()
         .is_empty());
-    assert_eq!(code(app.open_referral(&referral.id)), "not_found");
+    assert_eq!(code(app.open_referral(&referral.id)), ErrorCode::NotFound);
     assert_eq!(
         app.outbox(0).map(|page| page.entries).unwrap_or_default(),
         vec![entry.clone()]
     );
-    assert_eq!(code(app.finalise_referral(&referral.id)), "not_found");
+    assert_eq!(
+        code(app.finalise_referral(&referral.id)),
+        ErrorCode::NotFound
+    );
 
     // The Center, and only the Center, opens the frozen envelope.
     drop(app);
@@ -245,8 +249,8 @@ fn without_a_center_key_finalising_is_blocked_and_the_draft_kept() {
     let fixture = Fixture::new(false);
     let mut app = fixture.app();
     assert_eq!(
-        app.status().center_key_problem.map(|p| p.code).as_deref(),
-        Some("center_key_missing")
+        app.status().center_key_problem.map(|p| p.code),
+        Some(ErrorCode::CenterKeyMissing)
     );
     let mut referral = app
         .new_referral(None)
@@ -257,7 +261,7 @@ fn without_a_center_key_finalising_is_blocked_and_the_draft_kept() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         code(app.finalise_referral(&referral.id)),
-        "center_key_missing"
+        ErrorCode::CenterKeyMissing
     );
     assert_eq!(
         app.open_referral(&referral.id)
@@ -283,8 +287,8 @@ fn a_malformed_center_key_is_reported_at_start() {
         .unwrap_or_else(|e| panic!("{e}"));
     let app = fixture.app();
     assert_eq!(
-        app.status().center_key_problem.map(|p| p.code).as_deref(),
-        Some("center_key_malformed")
+        app.status().center_key_problem.map(|p| p.code),
+        Some(ErrorCode::CenterKeyMalformed)
     );
 }
 
@@ -298,7 +302,7 @@ fn deleting_a_draft_removes_it() {
         .referral;
     app.delete_referral_draft(&referral.id)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(code(app.open_referral(&referral.id)), "not_found");
+    assert_eq!(code(app.open_referral(&referral.id)), ErrorCode::NotFound);
     assert!(app.list_referral_drafts().unwrap_or_default().is_empty());
 }
 

@@ -3,6 +3,7 @@
 //! code (which wrapped the old key) is gone; and a crash between re-encrypting and replacing the
 //! keyring, or before re-encrypting, still unlocks with the passphrase.
 
+use first_contact_app::ErrorCode;
 use first_contact_app::{App, AppConfig, FixedClock, NewProfile};
 use first_contact_domain::AgencyType;
 use first_contact_store::KdfParams;
@@ -13,7 +14,7 @@ fn check<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
     result.unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn code<T: std::fmt::Debug>(result: Result<T, first_contact_app::AppError>) -> String {
+fn code<T: std::fmt::Debug>(result: Result<T, first_contact_app::AppError>) -> ErrorCode {
     match result {
         Ok(value) => panic!("expected an error, got {value:?}"),
         Err(error) => error.to_api().code,
@@ -46,7 +47,7 @@ fn rekeying_makes_an_old_keyring_useless_and_survives_a_crash_halfway() {
 
     assert_eq!(
         code(app.rekey(&"not the passphrase".into())),
-        "wrong_passphrase"
+        ErrorCode::WrongPassphrase
     );
     check(app.rekey(&PASSPHRASE.into()));
     assert!(check(app.open_screening(&kept.id)).screening.id == kept.id);
@@ -61,7 +62,7 @@ fn rekeying_makes_an_old_keyring_useless_and_survives_a_crash_halfway() {
     // The old keyring, with the right passphrase, no longer opens the database.
     check(std::fs::write(&keyring, &old_keyring));
     let mut stale = open();
-    assert_eq!(code(stale.unlock(PASSPHRASE)), "database_corrupt");
+    assert_eq!(code(stale.unlock(PASSPHRASE)), ErrorCode::DatabaseCorrupt);
     drop(stale);
 
     // A crash after re-encrypting, before the keyring was replaced: the next keyring finishes it.

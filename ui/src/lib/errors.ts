@@ -1,6 +1,14 @@
 //! Turning anything a command can reject with into an ApiError, and an ApiError
 //! into the message key and params to show.
-import type { ApiError } from "./bindings/ApiError";
+import type { ApiError as BackendError } from "./bindings/ApiError";
+import type { ErrorCode } from "./bindings/ErrorCode";
+
+/** Failures the UI meets on its own: a rejection that is not the backend's, a file it could
+ * not read, a save that did not happen, a text over its limit before it is sent. */
+export type UiErrorCode = "unexpected" | "not_saved" | "enrollment_file_unreadable" | "too_long";
+
+/** A failure to show: the backend's (its code one of the generated ErrorCode union) or the UI's. */
+export type ApiError = Omit<BackendError, "code"> & { code: ErrorCode | UiErrorCode };
 
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== "object" || value === null) return false;
@@ -24,7 +32,7 @@ export type Message = { key: string; params: Record<string, string | undefined> 
  * The locale key and params for an ApiError. Unknown codes fall back to a
  * generic message that still shows the code.
  */
-export function errorMessage(error: ApiError, known: (key: string) => boolean): Message {
+export function errorMessage(error: { code: string; message_key: string; params: Record<string, string> }, known: (key: string) => boolean): Message {
   const params: Record<string, string | undefined> = { ...error.params, code: error.code };
   const byCode = `errors.${error.code}`;
   if (known(error.message_key)) return { key: error.message_key, params };

@@ -1,5 +1,5 @@
 //! Checking a request for reconsideration before it is sealed (the backend checks again).
-import type { ApiError } from "./bindings/ApiError";
+import type { ApiError } from "./errors";
 import type { OutboxEntry } from "./bindings/OutboxEntry";
 import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 

@@ -4,7 +4,7 @@
 //! on disk) and saved right after the next unlock, so nothing typed is lost.
 import { flushSync } from "svelte";
 import { api } from "./api";
-import type { ApiError } from "./bindings/ApiError";
+import type { ApiError } from "./errors";
 import type { AppStatus } from "./bindings/AppStatus";
 import type { Catalogue } from "./bindings/Catalogue";
 import type { Language } from "./bindings/Language";

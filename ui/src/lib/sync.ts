@@ -79,7 +79,7 @@ export function canSyncNow(status: SyncStatus | null): boolean {
 }
 
 /**
- * Whether the Outbox list may have changed between two polls: something was delivered
+ * Whether the Outbox list may have changed between two status updates: something was delivered
  * (`done` moved), a round finished (became up to date, or a new last sync time), or the
  * enrollment state changed.
  */

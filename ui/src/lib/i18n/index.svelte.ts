@@ -2,7 +2,7 @@
 //! Serbian Latin locale at run time (see translit.ts).
 import en from "../../locales/en.json";
 import srLatn from "../../locales/sr-Latn.json";
-import type { ApiError } from "../bindings/ApiError";
+import type { ApiError } from "../errors";
 import type { FieldIssue } from "../bindings/FieldIssue";
 import type { Language } from "../bindings/Language";
 import type { Text } from "../bindings/Text";
