@@ -1,9 +1,11 @@
 //! Benchmark: delivering the outbox to a real Center over loopback TLS.
 //!
 //! 1. Throughput: 10,000 realistic finalised referrals delivered by the sync engine from the
-//!    real encrypted field store (verifying every receipt, storing it, purging the sealed bytes),
-//!    next to a bare reqwest loop POSTing the same kind of batches with no verification and no
-//!    store. Bytes on the wire are counted by a TCP relay in front of the Center.
+//!    real encrypted field store (verifying every batch receipt, storing it, purging the sealed
+//!    bytes) over the binary route, next to bare reqwest loops POSTing the same kind of batches
+//!    with no verification and no store, to the binary route and to the older JSON route. Bytes
+//!    on the wire (both directions, TLS included) are counted by a TCP relay in front of the
+//!    Center, for the engine and for each bare loop.
 //! 2. The Center under 200 devices syncing at once: latency per batch.
 //!
 //! Run with `cargo bench -p first-contact-app --bench delivery`.
@@ -20,7 +22,7 @@ use first_contact_app::{
 };
 use first_contact_center::{CenterConfig, RunningCenter};
 use first_contact_domain::AgencyType;
-use first_contact_protocol::api::delivery::DeliveryBatch;
+use first_contact_protocol::api::frame::{self, FramedBatch, BATCH_MEDIA_TYPE};
 use first_contact_protocol::{seal, EnvelopeKind, EnvelopeMeta};
 use first_contact_store::KdfParams;
 use first_contact_sync::{plan, CenterApi, PendingEnvelope, Timeouts};
@@ -173,7 +175,9 @@ async fn main() -> anyhow::Result<()> {
         ),
         1,
     );
-    let items: Vec<PendingEnvelope> = (0..REFERRALS)
+    // Two sets with their own ids: one for each bare loop, so that neither is answered from
+    // what the other stored.
+    let items: Vec<PendingEnvelope> = (0..2 * REFERRALS)
         .map(|_| {
             let id = uuid::Uuid::now_v7().to_string();
             let meta = EnvelopeMeta {
@@ -196,27 +200,50 @@ async fn main() -> anyhow::Result<()> {
             })
         })
         .collect::<anyhow::Result<_>>()?;
-    let bodies: Vec<Vec<u8>> = items
-        .chunks(first_contact_protocol::api::MAX_BATCH_ITEMS)
-        .map(|chunk| serde_json::to_vec(&plan::batch(chunk, &key.to_string())))
+    let (json_items, frame_items) = items.split_at(REFERRALS);
+    let batches = |items: &[PendingEnvelope]| -> Vec<FramedBatch> {
+        items
+            .chunks(first_contact_protocol::api::MAX_BATCH_ITEMS)
+            .map(|chunk| plan::batch(chunk, &key.to_string()))
+            .collect()
+    };
+    let json_bodies: Vec<Vec<u8>> = batches(json_items)
+        .iter()
+        .map(|batch| serde_json::to_vec(&batch.to_json_batch()))
         .collect::<Result<_, _>>()?;
+    let frame_bodies: Vec<Vec<u8>> = batches(frame_items)
+        .iter()
+        .map(frame::encode)
+        .collect::<Result<_, _>>()?;
+    let baseline_envelopes: usize = json_items.iter().map(|item| item.bytes.len()).sum();
     let client = reqwest::Client::builder()
         .tls_backend_preconfigured(first_contact_sync::tls::pinned(&enrollment.ca_pem)?)
         .build()?;
     let bearer = first_contact_protocol::api::bearer(&enrollment.device_id, &enrollment.credential);
-    let started = Instant::now();
-    for body in &bodies {
-        let response = client
-            .post(format!("{relay_url}/v1/envelopes"))
-            .header("authorization", &bearer)
-            .header("content-type", "application/json")
-            .body(body.clone())
-            .send()
-            .await?;
-        anyhow::ensure!(response.status().is_success(), "{}", response.status());
-        response.bytes().await?;
+    // Each bare loop delivers its own copies (new ids), so neither answers from the other's.
+    let mut bare = Vec::new();
+    for (route, content_type, bodies) in [
+        ("/v1/envelopes", "application/json", &json_bodies),
+        ("/v1/deliveries", BATCH_MEDIA_TYPE, &frame_bodies),
+    ] {
+        let client = client.clone();
+        wire.store(0, Ordering::Relaxed);
+        let started = Instant::now();
+        for body in bodies {
+            let response = client
+                .post(format!("{relay_url}{route}"))
+                .header("authorization", &bearer)
+                .header("content-type", content_type)
+                .header("accept-encoding", "zstd")
+                .body(body.clone())
+                .send()
+                .await?;
+            anyhow::ensure!(response.status().is_success(), "{}", response.status());
+            response.bytes().await?;
+        }
+        bare.push((route, started.elapsed(), wire.load(Ordering::Relaxed)));
     }
-    let baseline_time = started.elapsed();
+    let baseline_time = bare[1].1;
 
     // 200 devices at once, each sending its batches in turn.
     let mut devices = Vec::with_capacity(DEVICES);
@@ -229,7 +256,7 @@ async fn main() -> anyhow::Result<()> {
         )
         .await?;
         let key = enrollment.center_key()?;
-        let batches: Vec<DeliveryBatch> = (0..BATCHES_PER_DEVICE)
+        let batches: Vec<FramedBatch> = (0..BATCHES_PER_DEVICE)
             .map(|_| {
                 let chunk: Vec<PendingEnvelope> = (0..ITEMS_PER_DEVICE_BATCH)
                     .map(|i| {
@@ -261,7 +288,7 @@ async fn main() -> anyhow::Result<()> {
                     let sent = Instant::now();
                     let answer = client.deliver(batch).await?;
                     latencies.push(sent.elapsed());
-                    anyhow::ensure!(answer.results.len() == batch.items.len(), "short answer");
+                    anyhow::ensure!(!answer.payload.is_empty(), "an empty answer");
                 }
                 Ok::<_, anyhow::Error>(latencies)
             })
@@ -278,12 +305,14 @@ async fn main() -> anyhow::Result<()> {
     println!("Delivery of {REFERRALS} realistic referrals over loopback TLS");
     println!("| what | time (s) | referrals/s |");
     println!("|---|---|---|");
-    println!("| sync engine, from the encrypted field store (verify + store receipts, purge) | {:.2} | {:.0} |", engine_time.as_secs_f64(), rate(engine_time));
-    println!(
-        "| bare reqwest loop POSTing the same batches | {:.2} | {:.0} |",
-        baseline_time.as_secs_f64(),
-        rate(baseline_time)
-    );
+    println!("| sync engine, from the encrypted field store (verify + store batch receipts, purge) | {:.2} | {:.0} |", engine_time.as_secs_f64(), rate(engine_time));
+    for (route, time, _) in &bare {
+        println!(
+            "| bare reqwest loop POSTing the same batches to {route} | {:.2} | {:.0} |",
+            time.as_secs_f64(),
+            rate(*time)
+        );
+    }
     println!(
         "| ratio (engine / bare) | | {:.2} |",
         rate(engine_time) / rate(baseline_time)
@@ -291,7 +320,12 @@ async fn main() -> anyhow::Result<()> {
     println!();
     let mean_envelope = envelope_bytes as f64 / REFERRALS as f64;
     let per_referral = engine_wire as f64 / REFERRALS as f64;
-    println!("Bytes on the wire per referral (both directions, TLS included): {per_referral:.0}; mean envelope {mean_envelope:.0} bytes; ratio {:.2}", per_referral / mean_envelope);
+    println!("Bytes on the wire per referral (both directions, TLS included): {per_referral:.0}; mean envelope {mean_envelope:.0} bytes; ratio {:.3}", per_referral / mean_envelope);
+    let baseline_mean = baseline_envelopes as f64 / REFERRALS as f64;
+    for (route, _, bytes) in &bare {
+        let per_referral = *bytes as f64 / REFERRALS as f64;
+        println!("Bare loop to {route}: {per_referral:.0} bytes per referral for a mean envelope of {baseline_mean:.0}; ratio {:.3}", per_referral / baseline_mean);
+    }
     println!();
     println!(
         "{DEVICES} devices at once, {BATCHES_PER_DEVICE} batches of {ITEMS_PER_DEVICE_BATCH} each ({} referrals in {:.2} s): batch latency p50 {} ms, p99 {} ms",

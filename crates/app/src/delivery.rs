@@ -16,8 +16,8 @@ use first_contact_store::receipts::{self, ReceiptRecord};
 use first_contact_store::Connection;
 use first_contact_sync::{
     Enrollment, Failure, HttpCenter, Link, LocalStore, LoopSettings, LoopState, PendingEnvelope,
-    SyncError, SyncHandle, SyncProblem, SyncSource, Target, Timeouts, Unlinked, VerifiedDecision,
-    VerifiedReceipt,
+    SyncError, SyncHandle, SyncProblem, SyncSource, Target, Timeouts, Unlinked, VerifiedBatch,
+    VerifiedDecision,
 };
 
 use crate::enrollment_form::enrollment_target;
@@ -142,22 +142,21 @@ impl LocalStore for AppOutbox {
         self.with(|connection, _, _| outbox::pending_count(connection))
     }
 
-    fn record_receipts(&self, verified: &[VerifiedReceipt]) -> Result<(), SyncError> {
-        let records = verified
+    fn record_receipts(&self, batch: &VerifiedBatch) -> Result<(), SyncError> {
+        let records: Vec<ReceiptRecord> = batch
+            .receipts
             .iter()
-            .map(|item| {
-                Ok(ReceiptRecord {
-                    id: item.receipt.id.clone(),
-                    center_reference: item.receipt.center_reference.clone(),
-                    received_at: item.receipt.received_at.clone(),
-                    sha256: item.receipt.sha256.clone(),
-                    signed: serde_json::to_string(&item.signed).map_err(storage)?,
-                })
+            .map(|receipt| ReceiptRecord {
+                id: receipt.id.clone(),
+                center_reference: receipt.center_reference.clone(),
+                received_at: receipt.received_at.clone(),
+                sha256: receipt.sha256.clone(),
             })
-            .collect::<Result<Vec<_>, SyncError>>()?;
+            .collect();
+        let signed = serde_json::to_string(&batch.signed).map_err(storage)?;
         self.with(|connection, now, retention| {
             let keep_sealed = retention > chrono::Duration::zero();
-            receipts::record(connection, &records, now, keep_sealed)?;
+            receipts::record_batch(connection, &signed, &records, now, keep_sealed)?;
             if keep_sealed {
                 let cutoff = chrono::DateTime::parse_from_rfc3339(now)
                     .map(|now| (now - retention).to_rfc3339())

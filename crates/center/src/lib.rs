@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod admission;
 pub mod age_file;
+pub mod answer_encoding;
 pub mod config;
 pub mod connection;
 pub mod db;

@@ -1,11 +1,13 @@
 //! The `/v1` HTTP routes: thin handlers that read and bound the request, call the module that
-//! owns the operation on a blocking thread, and answer JSON or the protocol's error body.
+//! owns the operation on a blocking thread, and answer JSON or the protocol's error body. The
+//! binary delivery route's answer is compressed when the client asks (`crate::answer_encoding`).
 
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use first_contact_protocol::api::delivery::{DeliveryBatch, DeliveryResults};
@@ -14,6 +16,7 @@ use first_contact_protocol::api::enrollment::{
 };
 use first_contact_protocol::api::errors::ErrorCode;
 use first_contact_protocol::api::feedback::DecisionPage;
+use first_contact_protocol::api::frame::{self, BATCH_MEDIA_TYPE};
 use first_contact_protocol::api::{paths, MAX_FEED_PAGE, MAX_REQUEST_BYTES};
 use first_contact_protocol::SignedDocument;
 use serde::de::DeserializeOwned;
@@ -27,6 +30,7 @@ pub fn router(state: Arc<CenterState>) -> Router {
         .route(paths::ENROLLMENT_PROOF, get(enrollment_proof))
         .route(paths::ENROLLMENT, post(enroll))
         .route(paths::ENVELOPES, post(deliver))
+        .route(paths::DELIVERIES, post(deliver_batch))
         .route(paths::DECISIONS, get(decisions))
         .route(paths::PUBLICATION, get(publication))
         .fallback(|| async { ApiFailure::new(ErrorCode::NotFound, "no such endpoint") })
@@ -91,6 +95,44 @@ async fn deliver(
         })
         .await
         .map(Json)
+}
+
+/// The binary route: a batch frame in, one signed batch receipt out.
+async fn deliver_batch(
+    State(state): State<Arc<CenterState>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiFailure> {
+    let authorization = authorization(&headers);
+    // Authenticate before reading a large body from a stranger.
+    let device = state
+        .with_database({
+            let authorization = authorization.clone();
+            move |_, connection| {
+                crate::enrollment::authenticate(connection, authorization.as_deref())
+            }
+        })
+        .await?;
+    let is_batch = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|value| value.trim().eq_ignore_ascii_case(BATCH_MEDIA_TYPE));
+    if !is_batch {
+        return Err(ApiFailure::malformed(format!(
+            "the body must be {BATCH_MEDIA_TYPE}"
+        )));
+    }
+    let bytes = read_body(&headers, body).await?;
+    let batch =
+        frame::decode(&bytes).map_err(|e| ApiFailure::malformed(format!("the body: {e}")))?;
+    drop(bytes);
+    let signed = state
+        .with_database(move |state, connection| {
+            crate::intake::deliver_framed(state, connection, &device, &batch)
+        })
+        .await?;
+    crate::answer_encoding::json(&headers, &signed)
 }
 
 async fn decisions(
@@ -160,12 +202,6 @@ fn feed_query(query: &str) -> Result<(i64, usize), ApiFailure> {
 
 /// Reads a JSON body of at most [`MAX_REQUEST_BYTES`].
 async fn read_json<T: DeserializeOwned>(headers: &HeaderMap, body: Body) -> Result<T, ApiFailure> {
-    let too_large = || {
-        ApiFailure::new(
-            ErrorCode::PayloadTooLarge,
-            format!("a request body is at most {MAX_REQUEST_BYTES} bytes"),
-        )
-    };
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -173,6 +209,18 @@ async fn read_json<T: DeserializeOwned>(headers: &HeaderMap, body: Body) -> Resu
     if !is_json {
         return Err(ApiFailure::malformed("the body must be application/json"));
     }
+    let bytes = read_body(headers, body).await?;
+    serde_json::from_slice(&bytes).map_err(|e| ApiFailure::malformed(format!("the body: {e}")))
+}
+
+/// Reads a body of at most [`MAX_REQUEST_BYTES`], refusing a larger declared length unread.
+async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiFailure> {
+    let too_large = || {
+        ApiFailure::new(
+            ErrorCode::PayloadTooLarge,
+            format!("a request body is at most {MAX_REQUEST_BYTES} bytes"),
+        )
+    };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
@@ -180,10 +228,9 @@ async fn read_json<T: DeserializeOwned>(headers: &HeaderMap, body: Body) -> Resu
     if declared.is_some_and(|length| length > MAX_REQUEST_BYTES) {
         return Err(too_large());
     }
-    let bytes: Bytes = axum::body::to_bytes(body, MAX_REQUEST_BYTES)
+    axum::body::to_bytes(body, MAX_REQUEST_BYTES)
         .await
-        .map_err(|_| too_large())?;
-    serde_json::from_slice(&bytes).map_err(|e| ApiFailure::malformed(format!("the body: {e}")))
+        .map_err(|_| too_large())
 }
 
 #[cfg(test)]

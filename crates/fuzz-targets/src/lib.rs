@@ -277,7 +277,7 @@ pub fn delivery_batch(data: &[u8]) {
 
 fn delivery_item(item: &DeliveryItem) {
     let own = test_identity().to_public().to_string();
-    match check_recipient(item, &own) {
+    match check_recipient(&item.recipient, &own) {
         Ok(()) => assert_eq!(item.recipient, own),
         Err(failure) => assert_eq!(failure.code, ErrorCode::WrongRecipient),
     }

@@ -27,3 +27,28 @@ pub enum ProtocolError {
     #[error("enrollment: {0}")]
     Enrollment(String),
 }
+
+/// Why a binary delivery batch (`application/vnd.first-contact.batch`) could not be read or
+/// written. Every one refuses the whole batch: a frame that is not well formed cannot be cut
+/// into items to answer one by one.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FrameError {
+    #[error("the body does not start with the batch magic and version 1")]
+    BadHeader,
+    #[error("the body ends inside {0}")]
+    Truncated(&'static str),
+    #[error("{field} is {length} bytes long; at most {limit} are allowed")]
+    TooLong {
+        field: &'static str,
+        length: usize,
+        limit: usize,
+    },
+    #[error("a batch has 1 to {limit} items, not {count}")]
+    ItemCount { count: usize, limit: usize },
+    #[error("{0} is not UTF-8")]
+    NotUtf8(&'static str),
+    #[error("unknown envelope kind {0}")]
+    UnknownKind(u8),
+    #[error("{0} bytes follow the last item")]
+    TrailingBytes(usize),
+}

@@ -12,7 +12,7 @@ pub mod signing;
 
 pub use center_key::CenterKey;
 pub use envelope::{open, open_any, seal, EnvelopeKind, EnvelopeMeta, ENVELOPE_FORMAT};
-pub use error::ProtocolError;
+pub use error::{FrameError, ProtocolError};
 pub use fingerprint::{center_fingerprint, same_fingerprint};
 pub use reference::reference_for;
 pub use signing::{CenterSigner, CenterVerifier, Purpose, SignedDocument};

@@ -16,6 +16,8 @@ use crate::error::ProtocolError;
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
     Receipt,
+    /// The one receipt for a whole batch delivered through `POST /v1/deliveries`.
+    BatchReceipt,
     Decision,
     Publication,
 }
@@ -24,6 +26,7 @@ impl Purpose {
     fn label(self) -> &'static str {
         match self {
             Purpose::Receipt => "receipt",
+            Purpose::BatchReceipt => "batch_receipt",
             Purpose::Decision => "decision",
             Purpose::Publication => "publication",
         }

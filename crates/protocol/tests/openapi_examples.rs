@@ -6,6 +6,7 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
+use first_contact_protocol::api::batch_receipt::BatchReceipt;
 use first_contact_protocol::api::delivery::Receipt;
 use first_contact_protocol::api::enrollment::{CenterIdentity, EnrollmentCode};
 use first_contact_protocol::api::feedback::Decision;
@@ -94,6 +95,17 @@ fn every_signed_example_verifies_and_names_a_center_reference() {
                     .verify::<Receipt>(purpose, &document)
                     .map(|receipt| receipt.center_reference),
             ),
+            Purpose::BatchReceipt => {
+                let batch = verifier
+                    .verify::<BatchReceipt>(purpose, &document)
+                    .unwrap_or_else(|e| panic!("line {at}: {e}"));
+                for item in &batch.items {
+                    if let Some(receipt) = item.receipt(batch.device_id) {
+                        assert!(is_center_reference(&receipt.center_reference), "line {at}");
+                    }
+                }
+                None
+            }
             Purpose::Decision => Some(
                 verifier
                     .verify::<Decision>(purpose, &document)

@@ -42,6 +42,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0007_outbox_pages.sql",
         include_str!("../../../migrations/0007_outbox_pages.sql"),
     ),
+    (
+        8,
+        "0008_batch_receipts.sql",
+        include_str!("../../../migrations/0008_batch_receipts.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

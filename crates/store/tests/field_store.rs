@@ -102,6 +102,7 @@ fn migrations_from_empty_reach_the_latest_schema() {
     assert_eq!(
         tables,
         vec![
+            "batch_receipts",
             "center_enrollment",
             "decision_cursor",
             "decisions",

@@ -18,7 +18,7 @@ use crate::backoff::random_jitter;
 use crate::cycle::{step, Decision, LoopState, NextWake, Outcome, Unlinked};
 use crate::error::{SyncError, SyncProblem};
 use crate::http::CenterApi;
-use crate::local::LocalStore;
+use crate::local::{LocalStore, VerifiedBatch};
 use crate::plan::{self, FeedStep, ItemEffect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -119,13 +119,7 @@ pub async fn pass<A: CenterApi, L: LocalStore + ?Sized>(
                 return Err(error);
             }
         };
-        let effects = plan::effects(
-            &batch,
-            &pending,
-            &answer,
-            &target.verifier,
-            &target.device_id,
-        )?;
+        let effects = plan::effects(&batch, &answer, &target.verifier, &target.device_id)?;
         let mut receipts = Vec::new();
         for effect in effects {
             match effect {
@@ -137,7 +131,12 @@ pub async fn pass<A: CenterApi, L: LocalStore + ?Sized>(
             }
         }
         report.delivered += receipts.len();
-        local.record_receipts(&receipts)?;
+        if !receipts.is_empty() {
+            local.record_receipts(&VerifiedBatch {
+                signed: answer,
+                receipts,
+            })?;
+        }
         progress(
             report.delivered + report.set_aside,
             total.max(report.delivered + report.set_aside),

@@ -1,6 +1,8 @@
 //! The Center over HTTPS (reqwest + rustls), behind the [`CenterApi`] trait the engine uses.
 //! Every answer is bounded in size and must be the protocol's JSON; anything else (a captive
-//! portal's HTML page, a proxy's error) is refused as an unexpected response.
+//! portal's HTML page, a proxy's error) is refused as an unexpected response. Delivery uses the
+//! binary route and asks for its answer zstd-compressed; the JSON route stays callable
+//! ([`HttpCenter::deliver_json`]) for tests and comparisons.
 
 use std::future::Future;
 use std::time::Duration;
@@ -8,6 +10,7 @@ use std::time::Duration;
 use first_contact_protocol::api::delivery::{DeliveryBatch, DeliveryResults};
 use first_contact_protocol::api::errors::{ErrorBody, ErrorCode};
 use first_contact_protocol::api::feedback::DecisionPage;
+use first_contact_protocol::api::frame::{self, FramedBatch, BATCH_MEDIA_TYPE};
 use first_contact_protocol::api::publication::PublicationKind;
 use first_contact_protocol::api::{bearer, paths, MAX_RESPONSE_BYTES};
 use first_contact_protocol::SignedDocument;
@@ -18,10 +21,12 @@ use crate::error::{SyncError, SyncProblem};
 
 /// What the sync engine needs from the Center.
 pub trait CenterApi: Send + Sync {
+    /// Delivers a batch through `POST /v1/deliveries`; the answer is the signed batch receipt,
+    /// not yet verified.
     fn deliver(
         &self,
-        batch: &DeliveryBatch,
-    ) -> impl Future<Output = Result<DeliveryResults, SyncError>> + Send;
+        batch: &FramedBatch,
+    ) -> impl Future<Output = Result<SignedDocument, SyncError>> + Send;
     fn decisions(&self, after: i64)
         -> impl Future<Output = Result<DecisionPage, SyncError>> + Send;
     /// The latest signed publication of `kind`, or `None` if the Center has none.
@@ -102,11 +107,27 @@ impl HttpCenter {
         }
         answer(request.send().await.map_err(|e| transport_error(&e))?).await
     }
+
+    /// The JSON delivery route, as devices from before the binary one use it.
+    pub async fn deliver_json(&self, batch: &DeliveryBatch) -> Result<DeliveryResults, SyncError> {
+        self.post(paths::ENVELOPES, batch).await
+    }
 }
 
 impl CenterApi for HttpCenter {
-    async fn deliver(&self, batch: &DeliveryBatch) -> Result<DeliveryResults, SyncError> {
-        self.post(paths::ENVELOPES, batch).await
+    async fn deliver(&self, batch: &FramedBatch) -> Result<SignedDocument, SyncError> {
+        let body = frame::encode(batch)
+            .map_err(|e| SyncError::new(SyncProblem::Storage, format!("request body: {e}")))?;
+        let mut request = self
+            .client
+            .post(format!("{}{}", self.base, paths::DELIVERIES))
+            .header(reqwest::header::CONTENT_TYPE, BATCH_MEDIA_TYPE)
+            .header(reqwest::header::ACCEPT_ENCODING, "zstd")
+            .body(body);
+        if let Some(authorization) = &self.authorization {
+            request = request.header(reqwest::header::AUTHORIZATION, authorization);
+        }
+        answer(request.send().await.map_err(|e| transport_error(&e))?).await
     }
 
     async fn decisions(&self, after: i64) -> Result<DecisionPage, SyncError> {
@@ -153,7 +174,21 @@ async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, S
         .get(reqwest::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.trim_start().starts_with("application/json"));
+    let encoding = response
+        .headers()
+        .get(reqwest::header::CONTENT_ENCODING)
+        .map(|value| value.to_str().unwrap_or("?").trim().to_ascii_lowercase());
     let body = bounded_body(response).await?;
+    let body = match encoding.as_deref() {
+        None | Some("identity") => body,
+        Some("zstd") => decompress(&body)?,
+        Some(other) => {
+            return Err(SyncError::new(
+                SyncProblem::UnexpectedResponse,
+                format!("an answer in an encoding not asked for: {other:?}"),
+            ))
+        }
+    };
     let unexpected = |what: String| SyncError::new(SyncProblem::UnexpectedResponse, what);
     if status.is_success() {
         if !is_json {
@@ -220,6 +255,35 @@ async fn bounded_body(mut response: reqwest::Response) -> Result<Vec<u8>, SyncEr
         body.extend_from_slice(&chunk);
     }
     Ok(body)
+}
+
+/// A zstd answer, decompressed to at most [`MAX_RESPONSE_BYTES`]: the bound holds for what
+/// the answer says, not only for what travelled.
+fn decompress(body: &[u8]) -> Result<Vec<u8>, SyncError> {
+    use std::io::Read;
+    let decoder = zstd::stream::Decoder::new(body).map_err(|e| {
+        SyncError::new(
+            SyncProblem::UnexpectedResponse,
+            format!("a zstd answer: {e}"),
+        )
+    })?;
+    let mut out = Vec::new();
+    decoder
+        .take(MAX_RESPONSE_BYTES as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| {
+            SyncError::new(
+                SyncProblem::UnexpectedResponse,
+                format!("a zstd answer: {e}"),
+            )
+        })?;
+    if out.len() > MAX_RESPONSE_BYTES {
+        return Err(SyncError::new(
+            SyncProblem::ResponseTooLarge,
+            format!("an answer over {MAX_RESPONSE_BYTES} bytes"),
+        ));
+    }
+    Ok(out)
 }
 
 /// Classifies a failed request: certificate problems (found in the error's sources) first,

@@ -21,4 +21,4 @@ pub use engine::{
 pub use enroll::{enroll, prove, Enrollment, ProvenCenter};
 pub use error::{SyncError, SyncProblem};
 pub use http::{CenterApi, HttpCenter, Timeouts};
-pub use local::{LocalStore, PendingEnvelope, VerifiedDecision, VerifiedReceipt};
+pub use local::{LocalStore, PendingEnvelope, VerifiedBatch, VerifiedDecision};

@@ -22,10 +22,12 @@ pub struct PendingEnvelope {
     pub recipient: String,
 }
 
+/// A batch receipt that verified, and the receipts of the items it accepted. `signed` is kept
+/// whole (once per batch): it is what proves each of `receipts`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VerifiedReceipt {
-    pub receipt: Receipt,
+pub struct VerifiedBatch {
     pub signed: SignedDocument,
+    pub receipts: Vec<Receipt>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +41,9 @@ pub trait LocalStore: Send + Sync {
     fn pending(&self, limit: usize) -> Result<Vec<PendingEnvelope>, SyncError>;
     /// How many items are waiting to be sent (not set aside).
     fn pending_count(&self) -> Result<usize, SyncError>;
-    /// Stores receipts and removes their items from the outbox, atomically.
-    fn record_receipts(&self, receipts: &[VerifiedReceipt]) -> Result<(), SyncError>;
+    /// Stores a batch receipt and its items' receipts and removes those items from the outbox,
+    /// atomically.
+    fn record_receipts(&self, batch: &VerifiedBatch) -> Result<(), SyncError>;
     /// Keeps an item the Center refused (a conflict, say) but stops sending it, with the reason.
     fn set_aside(&self, id: &str, code: &str, message: &str) -> Result<(), SyncError>;
     /// Counts one more failed attempt for these items.

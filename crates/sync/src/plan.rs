@@ -1,16 +1,18 @@
 //! The pure part of a sync pass: which outbox items go in the next batch, and what the Center's
 //! answer means for each (atuin's "diff, then effects"). Nothing here does I/O.
 
-use first_contact_protocol::api::delivery::{
-    envelope_digest, DeliveryBatch, DeliveryItem, DeliveryResults, ItemOutcome, Receipt,
-};
+use std::collections::HashMap;
+
+use first_contact_protocol::api::batch_receipt::{BatchItem, BatchReceipt};
+use first_contact_protocol::api::delivery::{envelope_digest, Receipt};
 use first_contact_protocol::api::feedback::Decision;
+use first_contact_protocol::api::frame::{FramedBatch, FramedItem};
 use first_contact_protocol::{CenterVerifier, Purpose, SignedDocument};
 
 use crate::error::{SyncError, SyncProblem};
-use crate::local::{PendingEnvelope, VerifiedDecision, VerifiedReceipt};
+use crate::local::{PendingEnvelope, VerifiedDecision};
 
-/// Keeps a request well under the Center's body limit after base64 and JSON.
+/// Keeps a request well under the Center's body limit (and a slow link's request short).
 pub const MAX_BATCH_ENVELOPE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The code an item gets when it was sealed to another Center's key than the enrolled one's.
@@ -31,10 +33,11 @@ pub fn sealed_for_another_center(pending: &[PendingEnvelope], recipient: &str) -
         .collect()
 }
 
-/// The longest prefix of `pending` that fits one request (always at least one item), each item
-/// declaring the recipient it was sealed to (`recipient`, the enrolled Center's, for rows from
-/// before that was recorded).
-pub fn batch(pending: &[PendingEnvelope], recipient: &str) -> DeliveryBatch {
+/// The longest prefix of `pending` that fits one request (always at least one item), framed
+/// for `recipient`, the enrolled Center's key: items sealed to another key are set aside
+/// before batching ([`sealed_for_another_center`]), and rows from before the recipient was
+/// recorded were sealed to the enrolled Center's.
+pub fn batch(pending: &[PendingEnvelope], recipient: &str) -> FramedBatch {
     let mut bytes = 0;
     let items = pending
         .iter()
@@ -44,28 +47,26 @@ pub fn batch(pending: &[PendingEnvelope], recipient: &str) -> DeliveryBatch {
             fits
         })
         .take(first_contact_protocol::api::MAX_BATCH_ITEMS)
-        .map(|item| DeliveryItem {
+        .map(|item| FramedItem {
             id: item.id.clone(),
             kind: item.kind,
             regarding: item.regarding.clone(),
             payload_format: item.payload_format,
             catalogue_version: item.catalogue_version.clone(),
             created_at: item.created_at.clone(),
-            recipient: if item.recipient.is_empty() {
-                recipient.to_owned()
-            } else {
-                item.recipient.clone()
-            },
-            envelope: DeliveryItem::encode_envelope(&item.bytes),
+            envelope: item.bytes.clone(),
         })
         .collect();
-    DeliveryBatch { items }
+    FramedBatch {
+        recipient: recipient.to_owned(),
+        items,
+    }
 }
 
 /// What to do with one item after the Center answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemEffect {
-    Delivered(VerifiedReceipt),
+    Delivered(Receipt),
     SetAside {
         id: String,
         code: String,
@@ -73,56 +74,59 @@ pub enum ItemEffect {
     },
 }
 
-/// Checks the Center's answer to `sent` (whose bytes are in `pending`) and turns it into effects.
-/// Any receipt that does not verify fails the whole answer: nothing leaves the outbox on the
-/// word of an answer that is not the Center's.
+/// Checks the Center's batch receipt for `sent` and turns it into effects, one per item in the
+/// order sent. The receipt must verify with the pinned key as a `batch_receipt`, be for this
+/// device, and settle every item sent exactly once, each accepted one with the item's kind and
+/// the SHA-256 of the bytes sent. Anything else fails the whole answer: nothing leaves the
+/// outbox on the word of an answer that is not the Center's, or not about what was sent.
 pub fn effects(
-    sent: &DeliveryBatch,
-    pending: &[PendingEnvelope],
-    answer: &DeliveryResults,
+    sent: &FramedBatch,
+    answer: &SignedDocument,
     verifier: &CenterVerifier,
     device_id: &uuid::Uuid,
 ) -> Result<Vec<ItemEffect>, SyncError> {
+    let forged = |what: String| SyncError::new(SyncProblem::BadSignature, what);
     let unexpected = |what: String| SyncError::new(SyncProblem::UnexpectedResponse, what);
-    if answer.results.len() != sent.items.len() {
+    let receipt: BatchReceipt = verifier
+        .verify(Purpose::BatchReceipt, answer)
+        .map_err(|e| forged(e.to_string()))?;
+    if receipt.device_id != *device_id {
+        return Err(forged("a batch receipt for another device".into()));
+    }
+    if receipt.items.len() != sent.items.len() {
         return Err(unexpected(format!(
             "{} results for {} items",
-            answer.results.len(),
+            receipt.items.len(),
             sent.items.len()
         )));
     }
+    let mut answered: HashMap<&str, &BatchItem> = HashMap::new();
+    for item in &receipt.items {
+        if answered.insert(item.id(), item).is_some() {
+            return Err(unexpected(format!("{} is answered twice", item.id())));
+        }
+    }
     sent.items
         .iter()
-        .zip(pending)
-        .zip(&answer.results)
-        .map(|((item, envelope), result)| {
-            if result.id != item.id {
-                return Err(unexpected(format!(
-                    "a result for {} in the place of {}",
-                    result.id, item.id
-                )));
-            }
-            match &result.outcome {
-                ItemOutcome::Accepted { receipt: signed } => {
-                    let receipt: Receipt = verifier
-                        .verify(Purpose::Receipt, signed)
-                        .map_err(|e| SyncError::new(SyncProblem::BadSignature, e.to_string()))?;
-                    let matches = receipt.id == item.id
-                        && receipt.kind == item.kind
-                        && receipt.device_id == *device_id
-                        && receipt.sha256 == envelope_digest(&envelope.bytes);
-                    if !matches {
-                        return Err(SyncError::new(
-                            SyncProblem::BadSignature,
-                            format!("the receipt for {} is for something else", item.id),
-                        ));
+        .map(|item| {
+            let Some(result) = answered.get(item.id.as_str()) else {
+                return Err(unexpected(format!("no result for {}", item.id)));
+            };
+            match result {
+                BatchItem::Accepted { kind, sha256, .. } => {
+                    if *kind != item.kind || *sha256 != envelope_digest(&item.envelope) {
+                        return Err(forged(format!(
+                            "the receipt for {} is for something else",
+                            item.id
+                        )));
                     }
-                    Ok(ItemEffect::Delivered(VerifiedReceipt {
-                        receipt,
-                        signed: signed.clone(),
-                    }))
+                    // Accepted, so `receipt` is Some.
+                    result
+                        .receipt(*device_id)
+                        .map(ItemEffect::Delivered)
+                        .ok_or_else(|| unexpected(format!("no receipt for {}", item.id)))
                 }
-                ItemOutcome::Rejected { code, message, .. } => Ok(ItemEffect::SetAside {
+                BatchItem::Rejected { code, message, .. } => Ok(ItemEffect::SetAside {
                     id: item.id.clone(),
                     code: code.as_str().to_owned(),
                     message: message.clone(),
@@ -265,10 +269,11 @@ mod tests {
                 message: "sealed to another Center's key than the enrolled Center's".into(),
             }]
         );
-        // Each item declares what it was sealed to; a row from before that was kept declares
-        // the enrolled Center's key, to which it was sealed then.
+        // The batch declares the enrolled Center's key: a row from before the recipient was
+        // kept was sealed to it then.
         let sent = batch(&[all[0].clone(), all[2].clone()], "age1mine");
-        assert!(sent.items.iter().all(|item| item.recipient == "age1mine"));
+        assert_eq!(sent.recipient, "age1mine");
+        assert_eq!(sent.items.len(), 2);
     }
 
     #[test]

@@ -223,13 +223,13 @@ async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
     let cases: Vec<(axum::Router, SyncProblem)> = vec![
         (
             axum::Router::new()
-                .route("/v1/envelopes", post(html))
+                .route("/v1/deliveries", post(html))
                 .route("/v1/decisions", get(html)),
             SyncProblem::UnexpectedResponse,
         ),
         (
             axum::Router::new().route(
-                "/v1/envelopes",
+                "/v1/deliveries",
                 post(|| async {
                     (
                         [("content-type", "application/json")],
@@ -241,7 +241,7 @@ async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
         ),
         (
             axum::Router::new().route(
-                "/v1/envelopes",
+                "/v1/deliveries",
                 post(move || {
                     let huge = Arc::clone(&huge);
                     async move { ([("content-type", "application/json")], (*huge).clone()) }
@@ -251,7 +251,7 @@ async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
         ),
         (
             axum::Router::new().route(
-                "/v1/envelopes",
+                "/v1/deliveries",
                 post(|| async { (axum::http::StatusCode::BAD_GATEWAY, "upstream down") }),
             ),
             SyncProblem::CenterUnavailable,

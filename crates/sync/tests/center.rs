@@ -50,22 +50,33 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
         );
     }
 
-    // The same ids and bytes again: the original receipts, byte for byte.
-    let again = check(
-        target
-            .api
-            .deliver(&plan::batch(&items, &target.recipient))
-            .await,
-    );
-    for (item, result) in items.iter().zip(&again.results) {
-        let ItemOutcome::Accepted { receipt } = &result.outcome else {
-            panic!("a repeat was not accepted: {result:?}");
+    // The same ids and bytes again: a batch receipt with the original receipts' data.
+    let sent = plan::batch(&items, &target.recipient);
+    let again = check(target.api.deliver(&sent).await);
+    let effects = check(plan::effects(
+        &sent,
+        &again,
+        &target.verifier,
+        &target.device_id,
+    ));
+    for (item, effect) in items.iter().zip(&effects) {
+        let plan::ItemEffect::Delivered(receipt) = effect else {
+            panic!("a repeat was not accepted: {effect:?}");
         };
         assert_eq!(
             receipt,
-            &store.with(|m| m.receipts[&item.id].signed.clone())
+            &store.with(|m| m.receipts[&item.id].receipt.clone())
         );
     }
+    // The JSON route answers the same ids with their stored signed receipts, byte for byte.
+    let json = sent.to_json_batch();
+    let first = check(target.api.deliver_json(&json).await);
+    let second = check(target.api.deliver_json(&json).await);
+    assert_eq!(first, second);
+    assert!(first
+        .results
+        .iter()
+        .all(|result| matches!(result.outcome, ItemOutcome::Accepted { .. })));
 
     // The same id with other bytes: a conflict for that item; the next item still goes.
     let mut altered = sealed(
@@ -90,15 +101,18 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
     let raw = check(
         target
             .api
-            .deliver(&plan::batch(
-                &[sealed(
-                    &enrollment,
-                    &items[1].id,
-                    EnvelopeKind::Referral,
-                    "x",
-                )],
-                &target.recipient,
-            ))
+            .deliver_json(
+                &plan::batch(
+                    &[sealed(
+                        &enrollment,
+                        &items[1].id,
+                        EnvelopeKind::Referral,
+                        "x",
+                    )],
+                    &target.recipient,
+                )
+                .to_json_batch(),
+            )
             .await,
     );
     assert!(matches!(

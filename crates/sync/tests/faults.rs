@@ -93,8 +93,10 @@ async fn proxy_connection(client: TcpStream, upstream: SocketAddr, fault: Fault,
     let (client_read, client_write) = client.into_split();
     let (server_read, server_write) = server.into_split();
     // Cut points land anywhere from the TLS handshake to a few batches in: a connection carries
-    // several requests (keep-alive, HTTP/2), so a cut often falls in the middle of one.
-    let cut = usize::try_from(200 + dice.roll(150_000)).unwrap_or(1000);
+    // several requests (keep-alive, HTTP/2), so a cut often falls in the middle of one. The
+    // binary route puts the whole outbox in about 500 kB on the wire, so cuts stay within
+    // 20 kB to leave every kind of fault its turns.
+    let cut = usize::try_from(200 + dice.roll(20_000)).unwrap_or(1000);
     match fault {
         Fault::CloseAtCut | Fault::ResetAtOnce => {
             tokio::select! {
@@ -137,7 +139,7 @@ async fn proxy(
         let mut connections = 0u64;
         while let Ok((client, _)) = listener.accept().await {
             // Every kind of fault in turn, so each one happens: every connection is cut within
-            // 150 kB in one direction, far less than the outbox. Where it strikes is random.
+            // 20 kB in one direction, far less than the outbox. Where it strikes is random.
             let fault = match connections % 5 {
                 0 => Fault::CloseAtCut,
                 1 => Fault::ResetAtOnce,

@@ -6,8 +6,8 @@ mod common;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::*;
-use first_contact_protocol::api::delivery::{DeliveryBatch, DeliveryResults};
 use first_contact_protocol::api::feedback::{DecisionOutcome, DecisionPage};
+use first_contact_protocol::api::frame::FramedBatch;
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{EnvelopeKind, Purpose, SignedDocument};
 use first_contact_sync::{pass, CenterApi, HttpCenter, SyncError, SyncProblem, Target, Timeouts};
@@ -25,7 +25,7 @@ struct StuckFeed {
 const GIVE_UP_AFTER: usize = 20;
 
 impl CenterApi for StuckFeed {
-    async fn deliver(&self, batch: &DeliveryBatch) -> Result<DeliveryResults, SyncError> {
+    async fn deliver(&self, batch: &FramedBatch) -> Result<SignedDocument, SyncError> {
         self.real.deliver(batch).await
     }
 

@@ -2,10 +2,12 @@
 //! response bodies, the error body, and the paths. Both ends use these types, so a change here
 //! is a protocol change (docs/protocol.md, docs/openapi.yaml).
 
+pub mod batch_receipt;
 pub mod delivery;
 pub mod enrollment;
 pub mod errors;
 pub mod feedback;
+pub mod frame;
 pub mod publication;
 
 /// Prefix of every path of this version of the protocol.
@@ -17,7 +19,10 @@ pub mod paths {
     /// `GET /v1/enrollment/{code_id}/proof`
     pub const ENROLLMENT_PROOF: &str = "/v1/enrollment/{code_id}/proof";
     pub const ENROLLMENT: &str = "/v1/enrollment";
+    /// The JSON delivery route, kept for devices from before the binary one.
     pub const ENVELOPES: &str = "/v1/envelopes";
+    /// The binary delivery route: a [`crate::api::frame`] body, a signed batch receipt back.
+    pub const DELIVERIES: &str = "/v1/deliveries";
     pub const DECISIONS: &str = "/v1/decisions";
     /// `GET /v1/publications/{kind}` with kind `catalogue` or `directory`.
     pub const PUBLICATION: &str = "/v1/publications/{kind}";
@@ -29,6 +34,8 @@ pub const MAX_REQUEST_BYTES: usize = 16 * 1024 * 1024;
 pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 /// The most items in one delivery batch.
 pub const MAX_BATCH_ITEMS: usize = 100;
+/// The largest sealed envelope the Center accepts: the plaintext bound plus age's overhead.
+pub const MAX_ENVELOPE_BYTES: usize = crate::envelope::MAX_PLAINTEXT_BYTES + 64 * 1024;
 /// The most decisions in one page of the feed.
 pub const MAX_FEED_PAGE: usize = 200;
 

@@ -13,7 +13,7 @@ use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{EnvelopeKind, EnvelopeMeta, SignedDocument};
 use first_contact_sync::{
     Enrollment, HttpCenter, LocalStore, PendingEnvelope, SyncError, SyncProblem, Target, Timeouts,
-    VerifiedDecision, VerifiedReceipt,
+    VerifiedBatch, VerifiedDecision,
 };
 
 pub fn check<T, E: std::fmt::Display>(result: Result<T, E>) -> T {
@@ -88,6 +88,13 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// An item's receipt and the batch receipt that proves it.
+#[derive(Debug, Clone)]
+pub struct StoredReceipt {
+    pub receipt: first_contact_protocol::api::delivery::Receipt,
+    pub batch: SignedDocument,
+}
+
 /// The device's side, in memory.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
@@ -98,7 +105,9 @@ pub struct MemoryStore {
 pub struct Memory {
     pub outbox: BTreeMap<usize, PendingEnvelope>,
     pub next: usize,
-    pub receipts: HashMap<String, VerifiedReceipt>,
+    pub receipts: HashMap<String, StoredReceipt>,
+    /// Every batch receipt recorded, once each.
+    pub batches: Vec<SignedDocument>,
     pub set_aside: HashMap<String, (String, String)>,
     pub attempts: HashMap<String, u32>,
     pub cursor: i64,
@@ -147,15 +156,18 @@ impl LocalStore for MemoryStore {
             .count())
     }
 
-    fn record_receipts(&self, receipts: &[VerifiedReceipt]) -> Result<(), SyncError> {
+    fn record_receipts(&self, batch: &VerifiedBatch) -> Result<(), SyncError> {
         let mut memory = self.lock()?;
-        for receipt in receipts {
-            memory
-                .outbox
-                .retain(|_, item| item.id != receipt.receipt.id);
-            memory
-                .receipts
-                .insert(receipt.receipt.id.clone(), receipt.clone());
+        memory.batches.push(batch.signed.clone());
+        for receipt in &batch.receipts {
+            memory.outbox.retain(|_, item| item.id != receipt.id);
+            memory.receipts.insert(
+                receipt.id.clone(),
+                StoredReceipt {
+                    receipt: receipt.clone(),
+                    batch: batch.signed.clone(),
+                },
+            );
         }
         Ok(())
     }
