@@ -11,7 +11,9 @@
 use std::sync::OnceLock;
 
 use first_contact_center::enrollment::{check_request, MAX_DEVICE_NAME_CHARS};
-use first_contact_center::intake::{check_batch, check_item, check_recipient, MAX_ENVELOPE_BYTES};
+use first_contact_center::intake::{
+    check_batch, check_framed_item, check_item, check_recipient, MAX_ENVELOPE_BYTES,
+};
 use first_contact_center::publishing::check_content;
 use first_contact_domain::catalogue as loader;
 use first_contact_protocol::api::delivery::{DeliveryBatch, DeliveryItem, Receipt};
@@ -20,6 +22,7 @@ use first_contact_protocol::api::enrollment::{
 };
 use first_contact_protocol::api::errors::ErrorCode;
 use first_contact_protocol::api::feedback::Decision;
+use first_contact_protocol::api::frame::{self, MAX_TEXT_BYTES};
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::api::MAX_BATCH_ITEMS;
 use first_contact_protocol::envelope::MAX_PLAINTEXT_BYTES;
@@ -42,6 +45,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("catalogue", catalogue),
     ("directory", directory),
     ("delivery_batch", delivery_batch),
+    ("delivery_frame", delivery_frame),
     ("enrollment_request", enrollment_request),
     ("enrollment_file", enrollment_file),
     ("signed_document", signed_document),
@@ -297,6 +301,51 @@ fn delivery_item(item: &DeliveryItem) {
         }
         Err(failure) => assert_eq!(failure.code, ErrorCode::MalformedRequest),
     }
+}
+
+/// The body of `POST /v1/deliveries` (the binary batch frame), read as the Center reads it,
+/// then the Center's checks of each item. A frame read is written back to exactly the input
+/// (the framing has one spelling of each batch), within the bounds; a checked item really has a
+/// UUID id, bounded labels, an age file of bounded size, and a `regarding` exactly when it is a
+/// reconsideration. The same JSON batch passes the JSON route's item checks alike.
+pub fn delivery_frame(data: &[u8]) {
+    let Ok(batch) = frame::decode(data) else {
+        return;
+    };
+    assert!((1..=MAX_BATCH_ITEMS).contains(&batch.items.len()));
+    assert!(batch.recipient.len() <= MAX_TEXT_BYTES);
+    match frame::encode(&batch) {
+        Ok(bytes) => assert_eq!(bytes, data, "a frame does not write back to its input"),
+        Err(e) => panic!("a frame read cannot be written: {e}"),
+    }
+    let json = batch.to_json_batch();
+    for (item, json_item) in batch.items.iter().zip(&json.items) {
+        let framed = check_framed_item(item);
+        let from_json = check_item(json_item);
+        assert_eq!(
+            framed.as_ref().err(),
+            from_json.as_ref().err(),
+            "the two routes disagree on an item"
+        );
+        if framed.is_ok() {
+            framed_item(item);
+        } else if let Err(failure) = framed {
+            assert_eq!(failure.code, ErrorCode::MalformedRequest);
+        }
+    }
+}
+
+fn framed_item(item: &frame::FramedItem) {
+    assert!(uuid::Uuid::parse_str(&item.id).is_ok());
+    for label in [&item.catalogue_version, &item.created_at] {
+        assert!(!label.trim().is_empty() && label.chars().count() <= 64);
+    }
+    assert!(item.envelope.len() <= MAX_ENVELOPE_BYTES);
+    assert!(item.envelope.starts_with(b"age-encryption.org/v1\n"));
+    assert_eq!(
+        item.regarding.is_some(),
+        item.kind == EnvelopeKind::Reconsideration
+    );
 }
 
 /// The body of `POST /v1/enrollment` and the Center's check of it; and the code's reader on

@@ -7,6 +7,7 @@ use first_contact_domain::catalogue;
 use first_contact_protocol::api::delivery::{DeliveryBatch, DeliveryItem, Receipt};
 use first_contact_protocol::api::enrollment::{EnrollmentFile, EnrollmentRequest};
 use first_contact_protocol::api::feedback::{Decision, DecisionOutcome};
+use first_contact_protocol::api::frame::{self, FramedBatch, FramedItem};
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{seal, EnvelopeKind, EnvelopeMeta, Purpose};
 use serde::Serialize;
@@ -181,6 +182,23 @@ fn signed<T: Serialize>(purpose: Purpose, value: &T) -> String {
 }
 
 /// Every seed of every target, with `catalogues` as the catalogue's (see [`small_catalogues`]).
+fn framed(batch: FramedBatch) -> Vec<u8> {
+    fixed("seed frame", frame::encode(&batch))
+}
+
+fn framed_item(kind: EnvelopeKind, regarding: Option<&str>, envelope: &[u8]) -> FramedItem {
+    let meta = test_meta();
+    FramedItem {
+        id: meta.id,
+        kind,
+        regarding: regarding.map(str::to_owned),
+        payload_format: meta.payload_format,
+        catalogue_version: meta.catalogue_version,
+        created_at: meta.created_at,
+        envelope: envelope.to_vec(),
+    }
+}
+
 pub fn all(catalogues: &[String]) -> Vec<Seed> {
     let meta = test_meta();
     let payload = referral_payload();
@@ -269,6 +287,33 @@ pub fn all(catalogues: &[String]) -> Vec<Seed> {
             "small-envelope",
             text(&DeliveryBatch {
                 items: vec![item(
+                    EnvelopeKind::Referral,
+                    None,
+                    b"age-encryption.org/v1\n-> X25519 abc\n",
+                )],
+            }),
+        ),
+        seed(
+            "delivery_frame",
+            "two-items",
+            framed(FramedBatch {
+                recipient: test_center_key().to_string(),
+                items: vec![
+                    framed_item(EnvelopeKind::Referral, None, &envelope),
+                    framed_item(
+                        EnvelopeKind::Reconsideration,
+                        Some("01938f0e-6b5a-7c21-9d4e-2f1a3b4c5d6f"),
+                        &envelope[..200.min(envelope.len())],
+                    ),
+                ],
+            }),
+        ),
+        seed(
+            "delivery_frame",
+            "small-envelope",
+            framed(FramedBatch {
+                recipient: "age1other".into(),
+                items: vec![framed_item(
                     EnvelopeKind::Referral,
                     None,
                     b"age-encryption.org/v1\n-> X25519 abc\n",
