@@ -89,6 +89,7 @@ soak: deps app
 ## Benchmarks; results are written up in docs/benchmarks.md.
 bench: deps ui app
 	cargo bench -p first-contact-app --bench autosave --bench finalise --bench delivery --bench lists
+	bash tests/bench/slow-link.sh
 	cargo run -p first-contact-e2e --bin startup-bench
 
 FUZZ_SECONDS ?= 60
