@@ -12,8 +12,11 @@ use first_contact_app::{
 use first_contact_center::decisions::DecisionInput;
 use first_contact_center::RunningCenter;
 use first_contact_domain::referral::JourneyState;
+use first_contact_protocol::api::batch_receipt::BatchReceipt;
 use first_contact_protocol::api::feedback::DecisionOutcome;
 use first_contact_protocol::EnvelopeKind;
+use first_contact_protocol::{Purpose, SignedDocument};
+use first_contact_store::receipts::{self, ReceiptProof};
 use first_contact_sync::Timeouts;
 
 fn approval() -> EnrollApproval {
@@ -94,6 +97,25 @@ async fn a_referral_travels_to_the_center_and_its_decision_comes_back() {
     {
         let mut app = check(app.lock().map_err(|e| e.to_string()));
         check(app.outbox(0));
+    }
+    // The batch receipt is stored once, as received, and proves the item's receipt.
+    {
+        let connection = check(
+            first_contact_store::Vault::at(dir.path().join("data")).unlock(&PASSPHRASE.into()),
+        );
+        let Some(ReceiptProof::Batch(stored)) = check(receipts::proof(&connection, &id)) else {
+            panic!("the receipt of {id} is not proved by a batch receipt");
+        };
+        let signed: SignedDocument = check(serde_json::from_str(&stored));
+        let batch: BatchReceipt = check(
+            center
+                .state
+                .keys
+                .signer
+                .public()
+                .verify(Purpose::BatchReceipt, &signed),
+        );
+        assert!(batch.items.iter().any(|item| item.id() == id));
     }
     let opened = check(first_contact_center::admin::open(&center.state, &id));
     assert_eq!(opened.payload["indicators"]["narrative"], NARRATIVE);

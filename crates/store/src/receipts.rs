@@ -186,4 +186,30 @@ mod tests {
         );
         assert!(neither.is_err());
     }
+
+    #[test]
+    fn a_receipt_stored_before_batch_receipts_survives_the_migration() {
+        let connection = Connection::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        for (version, _, sql) in &crate::migrations::MIGRATIONS[..7] {
+            connection
+                .execute_batch(sql)
+                .unwrap_or_else(|e| panic!("{e}"));
+            connection
+                .pragma_update(None, "user_version", version)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        connection
+            .execute_batch(
+                "INSERT INTO referral_status (id, reference, kind, finalised_at, urgency, path,
+                     catalogue_version, state) VALUES ('old', 'r', 'referral', 't', 'u', 'p', 'c', 'delivered');
+                 INSERT INTO receipts (id, center_reference, received_at, sha256, signed, stored_at)
+                     VALUES ('old', 'CTR-2026-000001', 't', 's', '{own}', 'now');",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        crate::migrations::run(&connection).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            proof(&connection, "old").ok(),
+            Some(Some(ReceiptProof::Own("{own}".into())))
+        );
+    }
 }

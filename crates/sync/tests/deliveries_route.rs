@@ -11,7 +11,7 @@ use first_contact_protocol::api::batch_receipt::{BatchItem, BatchReceipt};
 use first_contact_protocol::api::delivery::envelope_digest;
 use first_contact_protocol::api::errors::ErrorBody;
 use first_contact_protocol::api::frame::{self, FramedBatch, BATCH_MEDIA_TYPE};
-use first_contact_protocol::api::{MAX_BATCH_ITEMS, MAX_REQUEST_BYTES};
+use first_contact_protocol::api::{MAX_BATCH_ITEMS, MAX_ENVELOPE_BYTES, MAX_REQUEST_BYTES};
 use first_contact_protocol::{EnvelopeKind, Purpose, SignedDocument};
 use first_contact_sync::plan;
 
@@ -118,6 +118,16 @@ async fn the_binary_route_accepts_repeats_refuses_and_bounds_as_documented() {
         BatchItem::Rejected { status: 400, message, .. } if message.contains("RFC 3339")
     ));
     assert!(matches!(&receipt.items[2], BatchItem::Accepted { .. }));
+
+    // An envelope over 8 MiB + 64 KiB is refused on its own, like on the JSON route.
+    let mut huge = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "huge");
+    huge.bytes.resize(MAX_ENVELOPE_BYTES + 1, 0);
+    let (_, signed) = route.deliver(&plan::batch(&[huge], &recipient)).await;
+    let receipt: BatchReceipt = check(verifier.verify(Purpose::BatchReceipt, &signed));
+    assert!(matches!(
+        &receipt.items[0],
+        BatchItem::Rejected { status: 400, message, .. } if message.contains("larger than")
+    ));
 
     // Another recipient for the batch: every item is refused as sealed to another key.
     let (_, signed) = route
