@@ -1,10 +1,11 @@
 //! Profile, lock and preferences: who may use the store and when it locks itself.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use first_contact_domain::{passphrase, profile::MAX_DISPLAY_NAME, Language, Profile};
 use first_contact_store::preferences::{self, IDLE_LOCK_RANGE};
-use first_contact_store::{Connection, Passphrase};
+use first_contact_store::{Connection, Opened, Passphrase};
 
 use crate::error::AppError;
 use crate::hardening;
@@ -19,11 +20,29 @@ const SUSPEND_SLACK: Duration = Duration::from_secs(2);
 /// An unlocked store. Dropping it closes the database; the key lives only inside SQLCipher.
 pub(crate) struct Session {
     pub(crate) connection: Connection,
+    /// Sync's own connection: owned apart from the app so a sync pass holds the app only for
+    /// a moment (the idle check, the clock) and never while it reads or writes the outbox.
+    /// Emptied when the app locks; an operation under way finishes first.
+    pub(crate) background: BackgroundConnection,
     pub(crate) profile: Profile,
     /// Monotonic time of the worker's last activity: the idle lock ignores the wall clock.
     last_activity: Duration,
     /// The clocks at the last check (monotonic, since boot), to notice a suspend in between.
     last_check: (Duration, Option<Duration>),
+}
+
+/// The background connection as sync shares it with the app: `None` once the app has locked.
+pub(crate) type BackgroundConnection = Arc<Mutex<Option<Connection>>>;
+
+/// Closes the background connection, after whatever sync is doing on it now.
+fn close_background(background: &BackgroundConnection) {
+    let connection = background
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .take();
+    if let Some(connection) = connection {
+        let _ = first_contact_store::database::close(connection);
+    }
 }
 
 /// Whether the laptop was suspended between two checks: the time since boot, which counts
@@ -91,10 +110,10 @@ impl App {
             created_at: self.clock.now().to_rfc3339(),
         };
         protect_process();
-        let connection = self
+        let opened = self
             .vault
-            .create(&input.passphrase, self.config.kdf, &profile)?;
-        self.begin(connection, profile.clone());
+            .create_opened(&input.passphrase, self.config.kdf, &profile)?;
+        self.begin(opened, profile.clone());
         Ok(profile)
     }
 
@@ -104,9 +123,9 @@ impl App {
         let passphrase = passphrase.into();
         self.lock();
         protect_process();
-        let connection = self.vault.unlock(&passphrase)?;
-        let profile = first_contact_store::profile::get(&connection)?;
-        self.begin(connection, profile.clone());
+        let opened = self.vault.unlock_opened(&passphrase)?;
+        let profile = first_contact_store::profile::get(&opened.connection)?;
+        self.begin(opened, profile.clone());
         // A sweep that fails (a full disk, say) is tried again at the next unlock: keeping a
         // screening a little longer loses nothing, refusing the unlock would.
         let _ = self.delete_expired_screenings();
@@ -117,8 +136,10 @@ impl App {
     /// (a deleted draft, say) stays in it while the laptop is locked.
     pub fn lock(&mut self) {
         if let Some(session) = self.session.take() {
-            // Locking cannot be refused: the connection is closed whatever the checkpoint says,
-            // and a checkpoint that could not run leaves only encrypted pages behind.
+            // Locking cannot be refused: the connections are closed whatever the checkpoint
+            // says, and a checkpoint that could not run leaves only encrypted pages behind. The
+            // background one goes first, so the last close can empty the WAL.
+            close_background(&session.background);
             let _ = first_contact_store::database::close(session.connection);
         }
     }
@@ -152,10 +173,11 @@ impl App {
         Ok(self.status())
     }
 
-    pub(crate) fn begin(&mut self, connection: Connection, profile: Profile) {
+    pub(crate) fn begin(&mut self, opened: Opened, profile: Profile) {
         let monotonic = self.clock.monotonic();
         self.session = Some(Session {
-            connection,
+            connection: opened.connection,
+            background: Arc::new(Mutex::new(Some(opened.background))),
             profile,
             last_activity: monotonic,
             last_check: (monotonic, self.clock.since_boot()),
@@ -205,7 +227,11 @@ impl App {
         let kdf = self.config.kdf;
         let vault = self.vault.clone();
         let session = self.session()?;
-        vault.rekey(&session.connection, passphrase, kdf)?;
+        let background = Arc::clone(&session.background);
+        let mut background = background
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        vault.rekey_beside(&session.connection, &mut background, passphrase, kdf)?;
         Ok(())
     }
 
@@ -221,12 +247,13 @@ impl App {
     }
 
     /// The connection for work the worker did not ask for (background sync): the same idle
-    /// check, but it does not count as activity, so syncing never keeps the app unlocked.
-    pub(crate) fn background_connection(&mut self) -> Result<&mut Connection, AppError> {
+    /// check, but it does not count as activity, so syncing never keeps the app unlocked. The
+    /// caller uses it after letting go of the app.
+    pub(crate) fn background_connection(&mut self) -> Result<BackgroundConnection, AppError> {
         self.enforce_idle_lock();
         self.session
-            .as_mut()
-            .map(|session| &mut session.connection)
+            .as_ref()
+            .map(|session| Arc::clone(&session.background))
             .ok_or(AppError::Locked)
     }
 

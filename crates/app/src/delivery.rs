@@ -94,8 +94,9 @@ impl AppOutbox {
         Self { app }
     }
 
-    /// Runs `work` with the store's connection, the time now and the retention of sealed bytes
-    /// after delivery.
+    /// Runs `work` with sync's own connection, the time now and the retention of sealed bytes
+    /// after delivery. The app itself is held only to read those: the worker's commands go on
+    /// while `work` runs.
     fn with<T>(
         &self,
         work: impl FnOnce(
@@ -104,10 +105,20 @@ impl AppOutbox {
             chrono::Duration,
         ) -> Result<T, first_contact_store::StoreError>,
     ) -> Result<T, SyncError> {
-        let mut app = lock(&self.app);
-        let retention = app.config.sealed_retention;
-        let now = app.clock.now().to_rfc3339();
-        let connection = app.background_connection().map_err(storage)?;
+        let (background, now, retention) = {
+            let mut app = lock(&self.app);
+            let background = app.background_connection().map_err(storage)?;
+            (
+                background,
+                app.clock.now().to_rfc3339(),
+                app.config.sealed_retention,
+            )
+        };
+        let mut background = background.lock().unwrap_or_else(|p| p.into_inner());
+        // The app locked after the check above: nothing is read or written.
+        let connection = background
+            .as_mut()
+            .ok_or_else(|| storage(AppError::Locked))?;
         work(connection, &now, retention).map_err(storage)
     }
 }
@@ -260,11 +271,14 @@ impl AppSync {
 
 /// The stored enrollment, if the store is open and the device enrolled.
 fn stored_enrollment(app: &SharedApp) -> Result<Enrollment, Unlinked> {
-    let mut app = lock(app);
-    let connection = app.background_connection().map_err(|error| match error {
-        AppError::Locked => Unlinked::Locked,
-        _ => Unlinked::Unreadable,
-    })?;
+    let background = lock(app)
+        .background_connection()
+        .map_err(|error| match error {
+            AppError::Locked => Unlinked::Locked,
+            _ => Unlinked::Unreadable,
+        })?;
+    let background = background.lock().unwrap_or_else(|p| p.into_inner());
+    let connection = background.as_ref().ok_or(Unlinked::Locked)?;
     let record = enrollment_table::get(connection)
         .map_err(|_| Unlinked::Unreadable)?
         .ok_or(Unlinked::NotEnrolled)?;
@@ -308,9 +322,15 @@ impl SyncSource for AppSync {
     }
 
     fn record_refusal(&self) {
-        let mut app = lock(&self.app);
-        let now = app.clock.now().to_rfc3339();
-        if let Ok(connection) = app.background_connection() {
+        let (background, now) = {
+            let mut app = lock(&self.app);
+            (app.background_connection(), app.clock.now().to_rfc3339())
+        };
+        let Ok(background) = background else {
+            return;
+        };
+        let background = background.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(connection) = background.as_ref() {
             // If this write fails the next pass meets the same 401 and tries again.
             let _ = enrollment_table::mark_refused(connection, &now);
         }
@@ -340,5 +360,86 @@ pub async fn sync_once(
         Err(Failure::Unlinked(Unlinked::Unreadable)) => Err(AppError::Sync(storage(
             "the stored enrollment could not be read",
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use first_contact_domain::AgencyType;
+    use first_contact_store::KdfParams;
+    use first_contact_sync::LocalStore;
+
+    use super::AppOutbox;
+    use crate::{App, AppConfig, FixedClock, NewProfile, SharedApp};
+
+    const PASSPHRASE: &str = "seven quiet rivers";
+
+    fn unlocked_app(dir: &std::path::Path) -> SharedApp {
+        let mut config = AppConfig::new(dir);
+        config.kdf = KdfParams::MINIMUM;
+        let clock = FixedClock::at("2026-12-02T09:00:00+01:00");
+        let mut app = App::open(config, Box::new(clock)).unwrap_or_else(|e| panic!("{e}"));
+        app.create_profile(NewProfile {
+            display_name: "Officer Dragana".into(),
+            agency: AgencyType::LabourInspection,
+            passphrase: PASSPHRASE.into(),
+            passphrase_confirmation: PASSPHRASE.into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        Arc::new(Mutex::new(app))
+    }
+
+    #[test]
+    fn the_app_is_free_while_sync_works_on_the_store() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let app = unlocked_app(dir.path());
+        let outbox = AppOutbox::new(Arc::clone(&app));
+        // In the middle of sync's work on the store, the worker's autosave goes through.
+        let saved_meanwhile = outbox
+            .with(|connection, _, _| {
+                first_contact_store::outbox::pending_count(connection)?;
+                let mut app = app.try_lock().map_err(|_| {
+                    first_contact_store::StoreError::Corrupt("the app is held by sync".into())
+                })?;
+                let screening = app.new_screening().map(|view| view.screening);
+                Ok(screening.and_then(|s| app.save_screening(s)).is_ok())
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(saved_meanwhile);
+    }
+
+    #[test]
+    fn locking_closes_syncs_connection_too() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let app = unlocked_app(dir.path());
+        let outbox = AppOutbox::new(Arc::clone(&app));
+        assert_eq!(outbox.pending_count().ok(), Some(0));
+        let background = super::lock(&app)
+            .background_connection()
+            .unwrap_or_else(|e| panic!("{e}"));
+        super::lock(&app).lock();
+        assert!(background.lock().map(|c| c.is_none()).unwrap_or(false));
+        assert!(outbox.pending_count().is_err());
+        // Unlocking opens a new one.
+        super::lock(&app)
+            .unlock(PASSPHRASE)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(outbox.pending_count().ok(), Some(0));
+    }
+
+    #[test]
+    fn after_a_rekey_sync_reads_the_store_under_the_new_key() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let app = unlocked_app(dir.path());
+        let outbox = AppOutbox::new(Arc::clone(&app));
+        // A wrong passphrase changes nothing, sync's connection included.
+        assert!(super::lock(&app).rekey(&"not it".into()).is_err());
+        assert_eq!(outbox.pending_count().ok(), Some(0));
+        super::lock(&app)
+            .rekey(&PASSPHRASE.into())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(outbox.pending_count().ok(), Some(0));
     }
 }

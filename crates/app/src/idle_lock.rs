@@ -29,11 +29,15 @@ pub fn start_idle_lock(
             let Some(app) = app.upgrade() else {
                 return;
             };
-            let locked_now = {
+            // The check takes the app's lock, which a command may hold for a while (an unlock's
+            // key derivation, say): on the blocking pool, so no async worker waits for it.
+            let locked_now = tokio::task::spawn_blocking(move || {
                 let mut app = lock(&app);
                 let was_unlocked = app.session.is_some();
                 app.enforce_idle_lock() && was_unlocked
-            };
+            })
+            .await
+            .unwrap_or(false);
             if locked_now {
                 locked();
             }

@@ -62,16 +62,16 @@ impl App {
         }
         self.lock();
         crate::access::protect_process();
-        let connection = self
+        let opened = self
             .vault
-            .recover(&code, &recovery.new, self.config.kdf)
+            .recover_opened(&code, &recovery.new, self.config.kdf)
             .map_err(|error| match error {
                 StoreError::WrongPassphrase => AppError::RecoveryCodeWrong,
                 StoreError::NotFound => AppError::NoRecoveryCode,
                 other => AppError::Store(other),
             })?;
-        let profile = first_contact_store::profile::get(&connection)?;
-        self.begin(connection, profile.clone());
+        let profile = first_contact_store::profile::get(&opened.connection)?;
+        self.begin(opened, profile.clone());
         let _ = self.delete_expired_screenings();
         Ok(profile)
     }

@@ -24,6 +24,17 @@ pub fn open(path: &Path, key: &DataKey) -> Result<Connection, StoreError> {
     Ok(connection)
 }
 
+/// Opens a second connection to a store `open` has already created and migrated (the
+/// background connection): the same key and settings, nothing created, nothing migrated.
+pub fn open_existing(path: &Path, key: &DataKey) -> Result<Connection, StoreError> {
+    let connection = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&connection, key)?;
+    Ok(connection)
+}
+
 /// Key, then the settings every connection needs. The raw-key form skips SQLCipher's own
 /// PBKDF2 because the key is already random and 256 bits long.
 pub fn configure(connection: &Connection, key: &DataKey) -> Result<(), StoreError> {

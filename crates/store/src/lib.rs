@@ -30,4 +30,4 @@ pub use keyring::KdfParams;
 pub use passphrase::Passphrase;
 pub use recovery::RecoveryCode;
 pub use rusqlite::Connection;
-pub use vault::{Vault, VaultState};
+pub use vault::{Opened, Vault, VaultState};

@@ -31,6 +31,28 @@ pub enum VaultState {
     Locked,
 }
 
+/// An open store as the app holds it: the worker's connection and a second one, opened with the
+/// same key at the same moment, for work the worker did not ask for (sync). Each has its own
+/// owner, so a long sync pass never waits on the worker's lock nor the worker on sync's; SQLite
+/// orders their writes (WAL: readers never wait, one writer at a time within `busy_timeout`).
+/// The key is needed again only to open connections, and it is in hand only here.
+#[derive(Debug)]
+pub struct Opened {
+    pub connection: Connection,
+    pub background: Connection,
+}
+
+impl Opened {
+    fn open(path: &Path, key: &DataKey) -> Result<Self, StoreError> {
+        let connection = database::open(path, key)?;
+        let background = database::open_existing(path, key)?;
+        Ok(Self {
+            connection,
+            background,
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Vault {
     directory: PathBuf,
@@ -78,6 +100,17 @@ impl Vault {
         kdf: KdfParams,
         profile: &Profile,
     ) -> Result<Connection, StoreError> {
+        self.create_opened(passphrase, kdf, profile)
+            .map(|opened| opened.connection)
+    }
+
+    /// [`Vault::create`], with the background connection too.
+    pub fn create_opened(
+        &self,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+        profile: &Profile,
+    ) -> Result<Opened, StoreError> {
         ensure_directory(&self.directory)?;
         if self.state() == VaultState::Locked {
             return Err(StoreError::ProfileExists);
@@ -92,10 +125,10 @@ impl Vault {
         }
         let key = DataKey::random()?;
         let keyring = Keyring::wrap(&key, passphrase, kdf)?;
-        let result = database::open(&self.database_path(), &key).and_then(|connection| {
-            profile::insert(&connection, profile)?;
+        let result = Opened::open(&self.database_path(), &key).and_then(|opened| {
+            profile::insert(&opened.connection, profile)?;
             write_atomically(&self.keyring_path(), &keyring.to_json()?)?;
-            Ok(connection)
+            Ok(opened)
         });
         if result.is_err() {
             let _ = self.remove_database_files();
@@ -106,16 +139,22 @@ impl Vault {
     /// Opens the store with the worker's passphrase. A wrong passphrase fails before the
     /// database is touched.
     pub fn unlock(&self, passphrase: &Passphrase) -> Result<Connection, StoreError> {
+        self.unlock_opened(passphrase)
+            .map(|opened| opened.connection)
+    }
+
+    /// [`Vault::unlock`], with the background connection too.
+    pub fn unlock_opened(&self, passphrase: &Passphrase) -> Result<Opened, StoreError> {
         let key = self.data_key(passphrase)?;
         if !self.database_path().is_file() {
             return Err(StoreError::Corrupt("the database file is missing".into()));
         }
         self.check_writable()?;
-        match database::open(&self.database_path(), &key) {
-            Ok(connection) => {
+        match Opened::open(&self.database_path(), &key) {
+            Ok(opened) => {
                 // A rekey that stopped before re-encrypting: the old key is still the one.
                 remove_if_present(&self.next_keyring_path())?;
-                Ok(connection)
+                Ok(opened)
             }
             Err(StoreError::Corrupt(problem)) => self.finish_rekey(passphrase, problem),
             Err(other) => Err(other),
@@ -124,11 +163,7 @@ impl Vault {
 
     /// After a crash between re-encrypting the database and replacing the keyring: the next
     /// keyring's key opens the database, and becomes the keyring.
-    fn finish_rekey(
-        &self,
-        passphrase: &Passphrase,
-        problem: String,
-    ) -> Result<Connection, StoreError> {
+    fn finish_rekey(&self, passphrase: &Passphrase, problem: String) -> Result<Opened, StoreError> {
         let bytes = match fs::read(self.next_keyring_path()) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -137,9 +172,9 @@ impl Vault {
             Err(error) => return Err(error.into()),
         };
         let key = Keyring::from_json(&bytes)?.unwrap_key(passphrase)?;
-        let connection = database::open(&self.database_path(), &key)?;
+        let opened = Opened::open(&self.database_path(), &key)?;
         replace(&self.next_keyring_path(), &self.keyring_path())?;
-        Ok(connection)
+        Ok(opened)
     }
 
     /// Re-encrypts the database under a new random key (after a suspected compromise: a copy
@@ -151,11 +186,45 @@ impl Vault {
         passphrase: &Passphrase,
         kdf: KdfParams,
     ) -> Result<(), StoreError> {
-        self.data_key(passphrase)?;
+        self.rekey_beside(connection, &mut None, passphrase, kdf)
+    }
+
+    /// [`Vault::rekey`] with a second connection open beside `connection`: SQLCipher rekeys
+    /// through one connection and needs the store to itself, so `background` is closed first
+    /// (once the passphrase is known to be right) and opened again afterwards under whichever
+    /// key now opens the store — the new one, or the old one if the rekey did not happen.
+    pub fn rekey_beside(
+        &self,
+        connection: &Connection,
+        background: &mut Option<Connection>,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<(), StoreError> {
+        let old = self.data_key(passphrase)?;
+        let had_background = background.is_some();
+        if let Some(open) = background.take() {
+            let _ = database::close(open);
+        }
         let key = DataKey::random()?;
-        let keyring = Keyring::wrap(&key, passphrase, kdf)?;
+        let rekeyed = self.rekey_to(connection, &key, passphrase, kdf);
+        if had_background {
+            let reopened = database::open_existing(&self.database_path(), &key)
+                .or_else(|_| database::open_existing(&self.database_path(), &old));
+            *background = Some(reopened?);
+        }
+        rekeyed
+    }
+
+    fn rekey_to(
+        &self,
+        connection: &Connection,
+        key: &DataKey,
+        passphrase: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<(), StoreError> {
+        let keyring = Keyring::wrap(key, passphrase, kdf)?;
         write_atomically(&self.next_keyring_path(), &keyring.to_json()?)?;
-        database::rekey(connection, &key)?;
+        database::rekey(connection, key)?;
         replace(&self.next_keyring_path(), &self.keyring_path())?;
         remove_if_present(&self.recovery_path())
     }
@@ -203,6 +272,17 @@ impl Vault {
         new: &Passphrase,
         kdf: KdfParams,
     ) -> Result<Connection, StoreError> {
+        self.recover_opened(code, new, kdf)
+            .map(|opened| opened.connection)
+    }
+
+    /// [`Vault::recover`], with the background connection too.
+    pub fn recover_opened(
+        &self,
+        code: &RecoveryCode,
+        new: &Passphrase,
+        kdf: KdfParams,
+    ) -> Result<Opened, StoreError> {
         let bytes = match fs::read(self.recovery_path()) {
             Ok(bytes) => bytes,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -215,10 +295,10 @@ impl Vault {
             return Err(StoreError::Corrupt("the database file is missing".into()));
         }
         self.check_writable()?;
-        let connection = database::open(&self.database_path(), &key)?;
+        let opened = Opened::open(&self.database_path(), &key)?;
         let keyring = Keyring::wrap(&key, new, kdf)?;
         write_atomically(&self.keyring_path(), &keyring.to_json()?)?;
-        Ok(connection)
+        Ok(opened)
     }
 
     /// Checks the passphrase (as slowly as unlocking does) without opening the database: for
