@@ -260,6 +260,22 @@ impl AppSession {
         Ok(())
     }
 
+    /// Types `typed` into the searchable picker `test_id` (countries, languages), clicks the
+    /// option for `code` in its list.
+    pub async fn pick(&self, test_id: &str, typed: &str, code: &str) -> Result<()> {
+        self.fill(test_id, typed).await?;
+        let option = format!("[role=\"option\"][data-code=\"{code}\"]");
+        let found = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(&option))
+            .await
+            .map_err(|e| anyhow::anyhow!("no option {code} after typing {typed:?}: {e:?}"))?;
+        found.click().await?;
+        Ok(())
+    }
+
     /// Sets an input's value the way a date picker would, and lets the UI see the change.
     pub async fn set_value(&self, test_id: &str, value: &str) -> Result<()> {
         let element = self.by_id(test_id).await?;

@@ -3,34 +3,20 @@
 //! code as a fallback), and the search behind the pickers. Validation stays in the backend.
 import countryCodes from "./bindings/countryCodes.json";
 import type { Language } from "./bindings/Language";
+import { exactName, fold, searchOptions, type PickerOption } from "./pickerSearch";
 
 /** Officially assigned ISO 3166-1 alpha-2 codes, sorted: the backend's list, generated. */
 export const COUNTRY_CODES: readonly string[] = countryCodes;
 
 const CODE_SET: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
-export type CountryOption = {
-  code: string;
-  /** The name in the UI language (the code when the browser knows no name). */
-  name: string;
-  /** Folded names in every UI language, for searching in any script. */
-  keys: string[];
-};
+export type CountryOption = PickerOption;
+
+export { fold };
 
 /** Whether `code` is an assigned alpha-2 code, in capitals. */
 export function isCountryCode(code: string): boolean {
   return CODE_SET.has(code);
-}
-
-/** Lower case, without accents and punctuation, spaces collapsed: "Côte d’Ivoire" → "cote d ivoire". */
-export function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }
 
 type NameOf = (code: string) => string | undefined;
@@ -77,26 +63,9 @@ export function countryLabel(options: readonly CountryOption[], code: string): s
   return option && option.name !== code ? `${option.name} (${code})` : code;
 }
 
-/**
- * The countries matching what was typed, best first: the code itself, then names starting with
- * it, then names with a word starting with it, then names containing it. Empty text: all.
- */
+/** The countries matching what was typed, best first (the code, then names as [`searchOptions`] ranks them). */
 export function searchCountries(options: readonly CountryOption[], text: string): CountryOption[] {
-  const query = fold(text);
-  if (query === "") return [...options];
-  const upper = text.trim().toUpperCase();
-  const rank = (option: CountryOption): number => {
-    if (option.code === upper) return 0;
-    if (option.keys.some((k) => k.startsWith(query))) return 1;
-    if (option.keys.some((k) => k.split(" ").some((word) => word.startsWith(query)))) return 2;
-    if (option.keys.some((k) => k.includes(query))) return 3;
-    return 4;
-  };
-  return options
-    .map((option, index) => ({ option, index, rank: rank(option) }))
-    .filter((r) => r.rank < 4)
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((r) => r.option);
+  return searchOptions(options, text);
 }
 
 /**
@@ -109,7 +78,5 @@ export function resolveCountry(options: readonly CountryOption[], text: string):
   if (trimmed === "") return null;
   const code = /^\s*([A-Za-z]{2})\s*$/.exec(trimmed)?.[1] ?? /\(([A-Za-z]{2})\)$/.exec(trimmed)?.[1];
   if (code !== undefined && isCountryCode(code.toUpperCase())) return code.toUpperCase();
-  const query = fold(trimmed);
-  const exact = options.filter((o) => o.keys.includes(query));
-  return exact.length === 1 ? exact[0].code : null;
+  return exactName(options, trimmed);
 }

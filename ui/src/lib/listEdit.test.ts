@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendUnique, blankPlace, isBlankPlace, removeAt, replaceAt, tidyLanguageTag } from "./listEdit";
+import { appendUnique, blankPlace, isBlankPlace, removeAt } from "./listEdit";
 
 describe("list edits", () => {
   it("appends a trimmed value once, ignoring case, and never mutates", () => {
@@ -10,18 +10,9 @@ describe("list edits", () => {
     expect(list).toEqual(["ar", "fa"]);
   });
 
-  it("removes and replaces by index", () => {
+  it("removes by index", () => {
     expect(removeAt(["a", "b", "c"], 1)).toEqual(["a", "c"]);
     expect(removeAt(["a"], 5)).toEqual(["a"]);
-    expect(replaceAt(["a", "b"], 0, "z")).toEqual(["z", "b"]);
-  });
-
-  it("tidies language codes and keeps what is no code as typed", () => {
-    expect(tidyLanguageTag(" SR-latn ")).toBe("sr-Latn");
-    expect(tidyLanguageTag("ku-arab")).toBe("ku-Arab");
-    expect(tidyLanguageTag("rom")).toBe("rom");
-    expect(tidyLanguageTag("not a code!")).toBe("not a code!");
-    expect(tidyLanguageTag("")).toBe("");
   });
 
   it("knows a blank place from one with anything typed", () => {
