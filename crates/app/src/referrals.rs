@@ -6,11 +6,15 @@ use first_contact_domain::referral::Referral;
 use first_contact_domain::{referral_path, validate_referral};
 use first_contact_protocol::{EnvelopeKind, EnvelopeMeta};
 use first_contact_store::outbox::{self, StatusRecord};
-use first_contact_store::{referral_drafts, screenings as screening_table};
+use first_contact_store::{
+    referral_drafts, screening_referrals, screenings as screening_table, Connection,
+};
 
 use crate::error::AppError;
 use crate::sealing::{seal_item, Described};
-use crate::views::{OutboxEntry, ReferralDraftSummary, ReferralView};
+use crate::views::{
+    EarlierReferral, OutboxEntry, ReferralDraftSummary, ReferralView, SameScreening,
+};
 use crate::App;
 
 /// Version of the referral form inside the envelope (`payload_format`).
@@ -38,13 +42,15 @@ impl App {
         };
         draft.referrer.officer_name = session.profile.display_name.clone();
         draft.indicators.catalogue_version = self.catalogue.version.clone();
-        referral_drafts::save(&self.session()?.connection, &draft)?;
-        Ok(view(draft, now.date_naive()))
+        let connection = &self.session()?.connection;
+        referral_drafts::save(connection, &draft)?;
+        view(connection, draft, now.date_naive())
     }
 
     pub fn open_referral(&mut self, id: &str) -> Result<ReferralView, AppError> {
-        let draft = referral_drafts::get(&self.session()?.connection, id)?;
-        Ok(view(draft, self.clock.now().date_naive()))
+        let today = self.clock.now().date_naive();
+        let connection = &self.session()?.connection;
+        view(connection, referral_drafts::get(connection, id)?, today)
     }
 
     /// Autosave of a draft: stored as typed, issues returned for display.
@@ -63,7 +69,7 @@ impl App {
         draft.indicators.catalogue_version = stored.indicators.catalogue_version;
         draft.updated_at = now.to_rfc3339();
         referral_drafts::save(connection, &draft)?;
-        Ok(view(draft, now.date_naive()))
+        view(connection, draft, now.date_naive())
     }
 
     pub fn list_referral_drafts(&mut self) -> Result<Vec<ReferralDraftSummary>, AppError> {
@@ -124,12 +130,35 @@ impl App {
     }
 }
 
-fn view(referral: Referral, today: NaiveDate) -> ReferralView {
-    ReferralView {
+fn view(
+    connection: &Connection,
+    referral: Referral,
+    today: NaiveDate,
+) -> Result<ReferralView, AppError> {
+    let same_screening = match &referral.screening_id {
+        Some(screening_id) => SameScreening {
+            finalised: screening_referrals::finalised(connection, screening_id)?
+                .into_iter()
+                .map(|earlier| EarlierReferral {
+                    id: earlier.id,
+                    reference: earlier.reference,
+                    finalised_at: earlier.finalised_at,
+                })
+                .collect(),
+            other_drafts: screening_referrals::other_drafts(
+                connection,
+                screening_id,
+                &referral.id,
+            )?,
+        },
+        None => SameScreening::default(),
+    };
+    Ok(ReferralView {
         path: referral_path(&referral, today),
         issues: validate_referral(&referral, today),
         referral,
-    }
+        same_screening,
+    })
 }
 
 /// The entry of a status record, without its journey (see `history`).

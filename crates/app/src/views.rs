@@ -99,6 +99,28 @@ pub struct ReferralView {
     /// Adult (consent required) or child (safeguards required), and why.
     pub path: AgePath,
     pub issues: Vec<FieldIssue>,
+    /// What else has come of the screening this draft was started from: a screening is meant
+    /// to be referred once, so the editor warns before a second referral goes out.
+    pub same_screening: SameScreening,
+}
+
+/// Referrals already finalised, and other drafts open, from the same screening as a draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SameScreening {
+    /// Oldest first.
+    pub finalised: Vec<EarlierReferral>,
+    /// Ids of the other drafts, most recently changed first.
+    pub other_drafts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EarlierReferral {
+    pub id: String,
+    /// The laptop's reference (`FC-…`), as the Referrals page shows it.
+    pub reference: String,
+    pub finalised_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

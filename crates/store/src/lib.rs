@@ -21,6 +21,7 @@ pub mod publications;
 pub mod receipts;
 pub mod recovery;
 pub mod referral_drafts;
+pub mod screening_referrals;
 pub mod screening_summaries;
 pub mod screenings;
 mod vault;

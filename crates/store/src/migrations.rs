@@ -47,6 +47,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0008_batch_receipts.sql",
         include_str!("../../../migrations/0008_batch_receipts.sql"),
     ),
+    (
+        9,
+        "0009_referral_screening.sql",
+        include_str!("../../../migrations/0009_referral_screening.sql"),
+    ),
 ];
 
 pub fn latest() -> u32 {

@@ -4,7 +4,7 @@
 
 use first_contact_domain::referral::{JourneyState, Urgency};
 use first_contact_domain::AgePathKind;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::database;
 use crate::enum_text::{from_text, to_text};
@@ -75,12 +75,19 @@ pub fn finalise(
     envelope: &QueuedEnvelope,
 ) -> Result<(), StoreError> {
     let transaction = connection.transaction()?;
+    let screening_id: Option<String> = transaction
+        .query_row(
+            "SELECT json_extract(body, '$.screening_id') FROM referral_drafts WHERE id = ?1",
+            params![draft_id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .flatten();
     // The screening the draft was started from holds the same personal data; the sealed
     // envelope now carries what the Center needs, so it goes in the same transaction.
     transaction.execute(
-        "DELETE FROM screenings WHERE id =
-           (SELECT json_extract(body, '$.screening_id') FROM referral_drafts WHERE id = ?1)",
-        params![draft_id],
+        "DELETE FROM screenings WHERE id = ?1",
+        params![screening_id],
     )?;
     if transaction.execute(
         "DELETE FROM referral_drafts WHERE id = ?1",
@@ -90,6 +97,11 @@ pub fn finalise(
         return Err(StoreError::NotFound);
     }
     queue_in(&transaction, status, envelope)?;
+    // Kept so that another draft of the same screening can say it was referred already.
+    transaction.execute(
+        "UPDATE referral_status SET screening_id = ?1 WHERE id = ?2",
+        params![screening_id, status.id],
+    )?;
     transaction.commit()?;
     // The draft's text is gone from the database (secure_delete) but its old page images are
     // still in the WAL until a checkpoint. The referral is queued whatever happens here: a

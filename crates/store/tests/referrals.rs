@@ -7,7 +7,7 @@ use common::*;
 use first_contact_domain::referral::Referral;
 use first_contact_domain::AgencyType;
 use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
-use first_contact_store::{referral_drafts, Connection, StoreError, Vault};
+use first_contact_store::{referral_drafts, screening_referrals, Connection, StoreError, Vault};
 
 fn opened() -> (tempfile::TempDir, Vault, Connection) {
     let directory = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -171,4 +171,57 @@ fn a_failure_inside_finalise_leaves_the_draft_and_queues_nothing() {
     );
     assert_eq!(outbox::queued(&connection).unwrap_or_default().len(), 1);
     assert_eq!(outbox::statuses(&connection).unwrap_or_default().len(), 1);
+}
+
+#[test]
+fn a_finalised_referral_remembers_its_screening_and_the_other_drafts_are_found() {
+    let (_d, _v, mut connection) = opened();
+    let of_screening = |id: &str| {
+        let mut d = draft(id, "Ana");
+        d.screening_id = Some("s-1".into());
+        d
+    };
+    for id in ["r-1", "r-2"] {
+        referral_drafts::save(&connection, &of_screening(id)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    referral_drafts::save(&connection, &draft("r-3", "Other")).unwrap_or_else(|e| panic!("{e}"));
+    let others = |except: &str| {
+        screening_referrals::other_drafts(&connection, "s-1", except)
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(others("r-1"), ["r-2"]);
+    assert!(screening_referrals::finalised(&connection, "s-1")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .is_empty());
+
+    outbox::finalise(
+        &mut connection,
+        "r-1",
+        &status("r-1", "FC-AAAA-1111"),
+        &envelope("r-1", b"sealed"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let finalised =
+        screening_referrals::finalised(&connection, "s-1").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(finalised.len(), 1);
+    assert_eq!(finalised[0].id, "r-1");
+    assert_eq!(finalised[0].reference, "FC-AAAA-1111");
+    assert_eq!(finalised[0].finalised_at, "2026-11-28T11:00:00Z");
+    assert!(screening_referrals::other_drafts(&connection, "s-1", "r-2")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .is_empty());
+    // A draft that came from no screening is tied to none.
+    outbox::finalise(
+        &mut connection,
+        "r-3",
+        &status("r-3", "FC-BBBB-2222"),
+        &envelope("r-3", b"sealed too"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        screening_referrals::finalised(&connection, "s-1")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .len(),
+        1
+    );
 }

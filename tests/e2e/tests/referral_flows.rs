@@ -1,6 +1,6 @@
 //! End-to-end flows of issue 3 on the real app: an adult referral from a screening (refused
 //! without consent, queued with it), a child referral without consent, both in the Outbox after
-//! a restart.
+//! a restart; a screening referred twice names the earlier referral in the second draft.
 
 use anyhow::{ensure, Context, Result};
 use first_contact_e2e::{AppSession, Display, POSITIVE_ADULTS_LABOUR};
@@ -46,18 +46,7 @@ async fn adult_and_child_referrals_are_queued_and_survive_a_restart() -> Result<
     app.create_profile("Labour inspector Milica").await?;
 
     // A positive screening of an adult, then "Refer to the Center".
-    app.click("new-screening").await?;
-    app.fill("ctx-place", "Vineyard near Smederevo").await?;
-    app.fill("person-alias", "Adult Referral Person").await?;
-    app.fill("person-estimated-age", "36").await?;
-    app.wait_for_attribute("path-badge", "data-path", "adult")
-        .await?;
-    for key in POSITIVE_ADULTS_LABOUR {
-        app.observe(key).await?;
-    }
-    app.saved().await?;
-    app.click("show-result").await?;
-    app.click("refer-button").await?;
+    refer_a_new_screening(&app, "Adult Referral Person").await?;
     app.by_id("referral-editor").await?;
     app.wait_for_attribute("path-badge", "data-path", "adult")
         .await?;
@@ -82,7 +71,19 @@ async fn adult_and_child_referrals_are_queued_and_survive_a_restart() -> Result<
     app.by_id("issue-consent.consent_to_referral").await?;
     app.click("ref-consent.consent_to_referral").await?;
     app.click("ref-consent.consent_to_data_processing").await?;
-    app.fill("ref-consent.consent_language", "ar").await?;
+    // Languages are chosen by name, in any script; nobody types a code.
+    app.pick("ref-consent.consent_language", "Arab", "ar")
+        .await?;
+    app.wait_for_attribute("ref-consent.consent_language", "data-value", "ar")
+        .await?;
+    app.pick("ref-person.languages-add", "Kiswa", "sw").await?;
+    app.wait_for_attribute("ref-person.languages.0", "data-value", "sw")
+        .await?;
+    app.pick("ref-person.languages-add", "العربية", "ar")
+        .await?;
+    app.wait_for_attribute("ref-person.languages.1", "data-value", "ar")
+        .await?;
+    app.saved().await?;
     finalise(&app).await?;
     let rows = outbox_states(&app).await?;
     ensure!(rows.len() == 1, "{rows:?}");
@@ -201,5 +202,82 @@ async fn without_a_center_key_the_worker_is_told_and_the_draft_kept() -> Result<
     app.wait_for_text("referrals-page", "Kept Draft Person")
         .await?;
     ensure!(outbox_states(&app).await?.is_empty());
+    app.finish().await
+}
+
+/// A positive adult screening, then "Refer to the Center": the editor of a new draft from it.
+async fn refer_a_new_screening(app: &AppSession, alias: &str) -> Result<()> {
+    app.click("new-screening").await?;
+    app.fill("ctx-place", "Greenhouses near Sombor").await?;
+    app.fill("person-alias", alias).await?;
+    app.fill("person-estimated-age", "41").await?;
+    app.wait_for_attribute("path-badge", "data-path", "adult")
+        .await?;
+    for key in POSITIVE_ADULTS_LABOUR {
+        app.observe(key).await?;
+    }
+    app.saved().await?;
+    app.click("show-result").await?;
+    app.click("refer-button").await?;
+    app.wait_for_attribute("referral-editor", "data-loaded", "true")
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_screening_referred_twice_names_the_earlier_referral() -> Result<()> {
+    let display = Display::start()?;
+    let root = tempfile::tempdir()?;
+    let data_dir = data_dir_with_center_key(root.path())?;
+    let app = AppSession::start(&display, &data_dir).await?;
+    app.create_profile("Asylum officer Vesna").await?;
+
+    // The first draft from the screening, complete, and nothing said about other referrals.
+    refer_a_new_screening(&app, "Twice Referred Person").await?;
+    ensure!(app.all_by_id("other-draft").await?.is_empty());
+    ensure!(app.all_by_id("referred-before").await?.is_empty());
+    app.select("ref-contact.detection", "asylum_procedure")
+        .await?;
+    app.click("ref-exploitation.types-labour_exploitation")
+        .await?;
+    app.fill("ref-exploitation.labour_sector", "agriculture")
+        .await?;
+    app.fill("ref-indicators.narrative", NARRATIVE).await?;
+    app.click("ref-consent.consent_to_referral").await?;
+    app.click("ref-consent.consent_to_data_processing").await?;
+    app.pick("ref-consent.consent_language", "Arab", "ar")
+        .await?;
+    app.saved().await?;
+
+    // The same screening referred again: the second draft points to the first.
+    app.click("nav-screenings").await?;
+    app.click("screening-row").await?;
+    app.click("show-result").await?;
+    app.click("refer-button").await?;
+    app.by_id("other-draft").await?;
+    app.click("open-other-draft").await?;
+    // The first draft again (only it has the consent language).
+    app.wait_for_attribute("ref-consent.consent_language", "data-value", "ar")
+        .await?;
+    // Opened, not edited: nothing to wait for before finalising.
+    app.click("finalise-button").await?;
+    app.click("confirm-yes").await?;
+    app.by_id("referrals-page").await?;
+    let rows = outbox_states(&app).await?;
+    ensure!(rows.len() == 1, "{rows:?}");
+    let reference = rows[0].0.clone();
+
+    // The second draft is still there, and says the screening went to the Center already.
+    app.click("open-draft").await?;
+    let shown = app
+        .wait_for_text("referred-before-reference", &reference)
+        .await?;
+    ensure!(
+        shown.trim() == reference,
+        "shown {shown:?}, queued {reference}"
+    );
+    ensure!(app.all_by_id("other-draft").await?.is_empty());
+    // Its reference leads to that referral on the Referrals page.
+    app.click("referred-before-reference").await?;
+    app.by_id("referrals-page").await?;
     app.finish().await
 }

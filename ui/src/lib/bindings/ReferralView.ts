@@ -2,9 +2,15 @@
 import type { AgePath } from "./AgePath";
 import type { FieldIssue } from "./FieldIssue";
 import type { Referral } from "./Referral";
+import type { SameScreening } from "./SameScreening";
 
 export type ReferralView = { referral: Referral, 
 /**
  * Adult (consent required) or child (safeguards required), and why.
  */
-path: AgePath, issues: Array<FieldIssue>, };
+path: AgePath, issues: Array<FieldIssue>, 
+/**
+ * What else has come of the screening this draft was started from: a screening is meant
+ * to be referred once, so the editor warns before a second referral goes out.
+ */
+same_screening: SameScreening, };
