@@ -69,6 +69,27 @@ async fn adult_and_child_referrals_are_queued_and_survive_a_restart() -> Result<
     app.by_id("finalise-problems").await?;
     ensure!(!app.all_by_id("finalise-problem").await?.is_empty());
     app.by_id("issue-consent.consent_to_referral").await?;
+    // Following a problem's link with the mouse moves to the field and shows where focus is.
+    let link = app
+        .client
+        .find(fantoccini::Locator::Css(
+            "[data-testid=\"finalise-problem\"][data-field=\"consent.consent_to_referral\"]",
+        ))
+        .await?;
+    link.click().await?;
+    let focused = app
+        .client
+        .execute(
+            "const e = document.activeElement; const s = getComputedStyle(e);
+             return [e.dataset.testid || '', s.outlineStyle, s.outlineWidth];",
+            vec![],
+        )
+        .await?;
+    let focused: (String, String, String) = serde_json::from_value(focused)?;
+    ensure!(
+        focused.0 == "ref-consent.consent_to_referral" && focused.1 != "none" && focused.2 != "0px",
+        "focus after the problem link: {focused:?}"
+    );
     app.click("ref-consent.consent_to_referral").await?;
     app.click("ref-consent.consent_to_data_processing").await?;
     // Languages are chosen by name, in any script; nobody types a code.

@@ -4,11 +4,17 @@ import { findFieldElement, focusField } from "./focusField";
 /** A stand-in for the document: elements by their attributes, and a log of what happened. */
 function fakeRoot(elements: Record<string, string>[]) {
   const log: string[] = [];
-  const made = elements.map((attrs) => ({
-    attrs,
-    scrollIntoView: () => log.push(`scroll ${JSON.stringify(attrs)}`),
-    focus: () => log.push(`focus ${JSON.stringify(attrs)}`),
-  }));
+  const made = elements.map((attrs) => {
+    const listeners: Record<string, () => void> = {};
+    return {
+      attrs,
+      dataset: {} as Record<string, string>,
+      listeners,
+      addEventListener: (type: string, listener: () => void) => (listeners[type] = listener),
+      scrollIntoView: () => log.push(`scroll ${JSON.stringify(attrs)}`),
+      focus: () => log.push(`focus ${JSON.stringify(attrs)}`),
+    };
+  });
   const root = {
     querySelector(selector: string) {
       const m = /^\[([a-z-]+)(\^?)="([^"]*)"\]$/.exec(selector);
@@ -56,5 +62,13 @@ describe("focusing a field", () => {
     expect(focusField(root, "urgency")).toBe(true);
     expect(log).toEqual(['scroll {"data-testid":"ref-urgency"}', 'focus {"data-testid":"ref-urgency"}']);
     expect(focusField(root, "nowhere")).toBe(false);
+  });
+
+  it("marks the field it moved to until the field loses focus, so its focus ring shows", () => {
+    const { root, made } = fakeRoot([{ "data-testid": "ref-consent.consent_to_referral" }]);
+    focusField(root, "consent.consent_to_referral");
+    expect(made[0].dataset).toHaveProperty("movedTo");
+    made[0].listeners.blur();
+    expect(made[0].dataset).not.toHaveProperty("movedTo");
   });
 });

@@ -16,11 +16,17 @@ export function findFieldElement(root: ParentNode, field: string): HTMLElement |
   return null;
 }
 
-/** Scrolls the field into view and focuses it; false when nothing on screen stands for it. */
+/**
+ * Scrolls the field into view and focuses it, marked `data-moved-to` until it loses focus so
+ * the focus ring shows even when a mouse click led here (browsers show none for a checkbox
+ * focused after a click); false when nothing on screen stands for it.
+ */
 export function focusField(root: ParentNode, field: string): boolean {
   const element = findFieldElement(root, field);
   if (!element) return false;
   element.scrollIntoView({ block: "center" });
+  element.dataset.movedTo = "";
+  element.addEventListener("blur", () => delete element.dataset.movedTo, { once: true });
   element.focus({ preventScroll: true });
   return true;
 }
