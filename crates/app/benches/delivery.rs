@@ -13,18 +13,15 @@
 mod common;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{ms, percentile, realistic};
-use first_contact_app::{
-    enroll, sync_once, App, AppConfig, EnrollApproval, EnrollInput, NewProfile, SystemClock,
-};
+use common::{enrolled_app, enrollment_code, ms, percentile, realistic};
+use first_contact_app::sync_once;
 use first_contact_center::{CenterConfig, RunningCenter};
 use first_contact_domain::AgencyType;
 use first_contact_protocol::api::frame::{self, FramedBatch, BATCH_MEDIA_TYPE};
 use first_contact_protocol::{seal, EnvelopeKind, EnvelopeMeta};
-use first_contact_store::KdfParams;
 use first_contact_sync::{plan, CenterApi, PendingEnvelope, Timeouts};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -85,17 +82,6 @@ async fn start_center(dir: &std::path::Path) -> anyhow::Result<RunningCenter> {
     Ok(first_contact_center::start(&config, first_contact_center::system_clock()).await?)
 }
 
-fn code(center: &RunningCenter, officer: &str) -> anyhow::Result<String> {
-    Ok(first_contact_center::admin::issue_code(
-        &center.state,
-        "Labour inspectorate",
-        officer,
-        chrono::Duration::hours(1),
-        None,
-    )?
-    .code)
-}
-
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
     let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
@@ -107,26 +93,13 @@ async fn main() -> anyhow::Result<()> {
     let relay_url = format!("https://{relay}");
 
     // The field side: a real store with 10,000 finalised referrals.
-    let mut config = AppConfig::new(directory.path().join("app"));
-    config.kdf = KdfParams::MINIMUM;
-    let mut app = App::open(config, Box::new(SystemClock))?;
-    app.create_profile(NewProfile {
-        display_name: "Bench".into(),
-        agency: AgencyType::LabourInspection,
-        passphrase: "benchmark passphrase 2026".into(),
-        passphrase_confirmation: "benchmark passphrase 2026".into(),
-    })?;
-    let app = Arc::new(Mutex::new(app));
-    let input = EnrollInput {
-        center_address: relay_url.clone(),
-        code: code(&center, "Bench")?,
-        enrollment_file: None,
-    };
-    let approval = EnrollApproval {
-        passphrase: "benchmark passphrase 2026".into(),
-        accept_center: None,
-    };
-    enroll(&app, &input, &approval, "bench", Timeouts::default()).await?;
+    let app = enrolled_app(
+        &directory.path().join("app"),
+        &center,
+        relay_url.clone(),
+        Timeouts::default(),
+    )
+    .await?;
     let mut envelope_bytes = 0usize;
     {
         let mut app = app.lock().map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -165,7 +138,7 @@ async fn main() -> anyhow::Result<()> {
     // Baseline: the same kind of batches, POSTed by a bare reqwest loop.
     let enrollment = first_contact_sync::enroll(
         &relay_url,
-        &code(&center, "Baseline")?,
+        &enrollment_code(&center, "Baseline")?,
         "baseline",
         Timeouts::default(),
     )
@@ -255,7 +228,7 @@ async fn main() -> anyhow::Result<()> {
     for n in 0..DEVICES {
         let enrollment = first_contact_sync::enroll(
             &center.url(),
-            &code(&center, &format!("Officer {n}"))?,
+            &enrollment_code(&center, &format!("Officer {n}"))?,
             "device",
             Timeouts::default(),
         )

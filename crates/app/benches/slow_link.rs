@@ -12,17 +12,14 @@
 mod common;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::realistic;
-use first_contact_app::{
-    enroll, sync_once, App, AppConfig, EnrollApproval, EnrollInput, NewProfile, SystemClock,
-};
+use common::{enrolled_app, enrollment_code, realistic};
+use first_contact_app::sync_once;
 use first_contact_center::{CenterConfig, RunningCenter};
 use first_contact_domain::AgencyType;
 use first_contact_protocol::{seal, EnvelopeKind, EnvelopeMeta};
-use first_contact_store::KdfParams;
 use first_contact_sync::{plan, PendingEnvelope, Timeouts};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -105,17 +102,6 @@ async fn start_center(dir: &std::path::Path) -> anyhow::Result<RunningCenter> {
     Ok(first_contact_center::start(&config, first_contact_center::system_clock()).await?)
 }
 
-fn code(center: &RunningCenter, officer: &str) -> anyhow::Result<String> {
-    Ok(first_contact_center::admin::issue_code(
-        &center.state,
-        "Labour inspectorate",
-        officer,
-        chrono::Duration::hours(1),
-        None,
-    )?
-    .code)
-}
-
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
     let shaped = std::env::var("FIRST_CONTACT_SLOW_LINK").is_ok_and(|v| v == "1");
@@ -127,26 +113,13 @@ async fn main() -> anyhow::Result<()> {
     delaying_relay(center.address, Arc::clone(&wire)).await?;
     let relay_url = format!("https://127.0.0.1:{RELAY_PORT}");
 
-    let mut config = AppConfig::new(directory.path().join("app"));
-    config.kdf = KdfParams::MINIMUM;
-    let mut app = App::open(config, Box::new(SystemClock))?;
-    app.create_profile(NewProfile {
-        display_name: "Bench".into(),
-        agency: AgencyType::LabourInspection,
-        passphrase: "benchmark passphrase 2026".into(),
-        passphrase_confirmation: "benchmark passphrase 2026".into(),
-    })?;
-    let app = Arc::new(Mutex::new(app));
-    let input = EnrollInput {
-        center_address: relay_url.clone(),
-        code: code(&center, "Bench")?,
-        enrollment_file: None,
-    };
-    let approval = EnrollApproval {
-        passphrase: "benchmark passphrase 2026".into(),
-        accept_center: None,
-    };
-    enroll(&app, &input, &approval, "bench", TIMEOUTS).await?;
+    let app = enrolled_app(
+        &directory.path().join("app"),
+        &center,
+        relay_url.clone(),
+        TIMEOUTS,
+    )
+    .await?;
     {
         let mut app = app.lock().map_err(|e| anyhow::anyhow!("{e}"))?;
         for n in 0..REFERRALS {
@@ -194,7 +167,7 @@ async fn main() -> anyhow::Result<()> {
     // device: first deliveries, as the engine's were.
     let enrollment = first_contact_sync::enroll(
         &relay_url,
-        &code(&center, "Baseline")?,
+        &enrollment_code(&center, "Baseline")?,
         "baseline",
         TIMEOUTS,
     )

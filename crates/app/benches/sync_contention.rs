@@ -9,21 +9,16 @@
 mod common;
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{ms, percentile, realistic};
-use first_contact_app::{
-    enroll, sync_once, App, AppConfig, EnrollApproval, EnrollInput, NewProfile, SharedApp,
-    SystemClock,
-};
+use common::{enrolled_app, ms, percentile, realistic};
+use first_contact_app::{sync_once, App, SharedApp};
 use first_contact_center::{CenterConfig, RunningCenter};
-use first_contact_domain::{AgencyType, Learnt, Observation, Screening};
-use first_contact_store::KdfParams;
+use first_contact_domain::{Learnt, Observation, Screening};
 use first_contact_sync::Timeouts;
 
 const REFERRALS: usize = 10_000;
-const PASSPHRASE: &str = "benchmark passphrase 2026";
 /// The pause between two saves: the editor saves a moment after the worker stops typing.
 const PAUSE: Duration = Duration::from_millis(5);
 const BASELINE_SAVES: usize = 1_000;
@@ -81,34 +76,13 @@ async fn main() -> anyhow::Result<()> {
     let directory = tempfile::tempdir_in(&target)?;
     let center = start_center(&directory.path().join("center")).await?;
 
-    let mut config = AppConfig::new(directory.path().join("app"));
-    config.kdf = KdfParams::MINIMUM;
-    let mut app = App::open(config, Box::new(SystemClock))?;
-    app.create_profile(NewProfile {
-        display_name: "Bench".into(),
-        agency: AgencyType::LabourInspection,
-        passphrase: PASSPHRASE.into(),
-        passphrase_confirmation: PASSPHRASE.into(),
-    })?;
-    let app: SharedApp = Arc::new(Mutex::new(app));
-    let code = first_contact_center::admin::issue_code(
-        &center.state,
-        "Labour inspectorate",
-        "Bench",
-        chrono::Duration::hours(1),
-        None,
-    )?
-    .code;
-    let input = EnrollInput {
-        center_address: format!("https://{}", center.address),
-        code,
-        enrollment_file: None,
-    };
-    let approval = EnrollApproval {
-        passphrase: PASSPHRASE.into(),
-        accept_center: None,
-    };
-    enroll(&app, &input, &approval, "bench", Timeouts::default()).await?;
+    let app = enrolled_app(
+        &directory.path().join("app"),
+        &center,
+        format!("https://{}", center.address),
+        Timeouts::default(),
+    )
+    .await?;
 
     let mut screening = {
         let mut app = lock(&app);

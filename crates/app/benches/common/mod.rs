@@ -1,11 +1,21 @@
-//! Shared by the app's benchmarks: a realistic referral and percentile arithmetic.
+//! Shared by the app's benchmarks: a realistic referral, percentile arithmetic, and an app
+//! with a profile enrolled with a running Center.
 
 #![allow(dead_code)]
 
 use std::time::Duration;
 
+use std::sync::{Arc, Mutex};
+
+use first_contact_app::{
+    enroll, App, AppConfig, EnrollApproval, EnrollInput, NewProfile, SharedApp, SystemClock,
+};
+use first_contact_center::RunningCenter;
 use first_contact_domain::referral::{DetectionMethod, ExploitationType, Place, Referral};
+use first_contact_domain::AgencyType;
 use first_contact_domain::{Learnt, Observation};
+use first_contact_store::KdfParams;
+use first_contact_sync::Timeouts;
 
 pub fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples.sort();
@@ -83,4 +93,49 @@ pub fn realistic(mut r: Referral, n: usize) -> Referral {
     r.consent.consent_to_data_processing = true;
     r.consent.consent_language = "ar".into();
     r
+}
+
+pub const PASSPHRASE: &str = "benchmark passphrase 2026";
+
+/// A one-hour enrollment code for `officer`, issued by `center`.
+pub fn enrollment_code(center: &RunningCenter, officer: &str) -> anyhow::Result<String> {
+    Ok(first_contact_center::admin::issue_code(
+        &center.state,
+        "Labour inspectorate",
+        officer,
+        chrono::Duration::hours(1),
+        None,
+    )?
+    .code)
+}
+
+/// An app over `dir` with a profile (the fastest key stretching: the benchmarks time other
+/// things), enrolled with `center` through `address`: its own, or a relay's in front of it.
+pub async fn enrolled_app(
+    dir: &std::path::Path,
+    center: &RunningCenter,
+    address: String,
+    timeouts: Timeouts,
+) -> anyhow::Result<SharedApp> {
+    let mut config = AppConfig::new(dir);
+    config.kdf = KdfParams::MINIMUM;
+    let mut app = App::open(config, Box::new(SystemClock))?;
+    app.create_profile(NewProfile {
+        display_name: "Bench".into(),
+        agency: AgencyType::LabourInspection,
+        passphrase: PASSPHRASE.into(),
+        passphrase_confirmation: PASSPHRASE.into(),
+    })?;
+    let app: SharedApp = Arc::new(Mutex::new(app));
+    let input = EnrollInput {
+        center_address: address,
+        code: enrollment_code(center, "Bench")?,
+        enrollment_file: None,
+    };
+    let approval = EnrollApproval {
+        passphrase: PASSPHRASE.into(),
+        accept_center: None,
+    };
+    enroll(&app, &input, &approval, "bench", timeouts).await?;
+    Ok(app)
 }
