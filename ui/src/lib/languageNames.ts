@@ -8,21 +8,12 @@ import { exactName, fold, type PickerOption } from "./pickerSearch";
 /** Looks up a locale key; undefined when the locale files do not have it. */
 export type Translate = (key: string) => string | undefined;
 
-function browserName(code: string, uiLanguage: Language): string | undefined {
-  try {
-    const name = new Intl.DisplayNames([uiLanguage], { type: "language", fallback: "none" }).of(code);
-    return name && name.toLowerCase() !== code.toLowerCase() ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** "Arabic — العربية" for an offered language, "Swahili (sw)" for another code, else the code. */
 export function languageLabel(code: string, translate: Translate, uiLanguage: Language): string {
   const offered = PERSON_LANGUAGES.find((l) => l.code === code);
   const name = translate(`interview_language.${code}`);
   if (offered && name) return `${name} — ${offered.endonym}`;
-  const other = browserName(code, uiLanguage);
+  const other = nameIn(uiLanguage, code);
   return other ? `${other} (${code})` : code;
 }
 
@@ -53,13 +44,31 @@ export type LanguageOption = PickerOption & {
   dir: "ltr" | "rtl";
 };
 
+const namers = new Map<string, Intl.DisplayNames | null>();
+const names = new Map<string, string | undefined>();
+
+/** The browser's name of `code` in `locale`, asked once per pair: every picker asks for ~190. */
 function nameIn(locale: string, code: string): string | undefined {
-  try {
-    const name = new Intl.DisplayNames([locale], { type: "language", fallback: "none" }).of(code);
-    return name && name.toLowerCase() !== code.toLowerCase() ? name : undefined;
-  } catch {
-    return undefined;
+  const key = `${locale}|${code}`;
+  if (names.has(key)) return names.get(key);
+  let namer = namers.get(locale);
+  if (namer === undefined) {
+    try {
+      namer = new Intl.DisplayNames([locale], { type: "language", fallback: "none" });
+    } catch {
+      namer = null;
+    }
+    namers.set(locale, namer);
   }
+  let name: string | undefined;
+  try {
+    const found = namer?.of(code);
+    name = found && found.toLowerCase() !== code.toLowerCase() ? found : undefined;
+  } catch {
+    name = undefined;
+  }
+  names.set(key, name);
+  return name;
 }
 
 const RTL = new Set(["ar", "fa", "ps", "ur", "he", "yi", "dv", "sd", "ug", "ku-Arab"]);
