@@ -78,16 +78,8 @@ async fn deliver(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<DeliveryResults>, ApiFailure> {
-    let authorization = authorization(&headers);
     // Authenticate before reading a large body from a stranger.
-    let device = state
-        .with_database({
-            let authorization = authorization.clone();
-            move |_, connection| {
-                crate::enrollment::authenticate(connection, authorization.as_deref())
-            }
-        })
-        .await?;
+    let device = authenticated_device(&state, &headers).await?;
     let batch: DeliveryBatch = read_json(&headers, body).await?;
     state
         .with_database(move |state, connection| {
@@ -103,16 +95,8 @@ async fn deliver_batch(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiFailure> {
-    let authorization = authorization(&headers);
     // Authenticate before reading a large body from a stranger.
-    let device = state
-        .with_database({
-            let authorization = authorization.clone();
-            move |_, connection| {
-                crate::enrollment::authenticate(connection, authorization.as_deref())
-            }
-        })
-        .await?;
+    let device = authenticated_device(&state, &headers).await?;
     let is_batch = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -164,6 +148,19 @@ async fn publication(
         })
         .await
         .map(Json)
+}
+
+/// The device the request's credential belongs to, checked before its body is read.
+async fn authenticated_device(
+    state: &Arc<CenterState>,
+    headers: &HeaderMap,
+) -> Result<String, ApiFailure> {
+    let authorization = authorization(headers);
+    state
+        .with_database(move |_, connection| {
+            crate::enrollment::authenticate(connection, authorization.as_deref())
+        })
+        .await
 }
 
 fn authorization(headers: &HeaderMap) -> Option<String> {
