@@ -1,39 +1,21 @@
 //! Benchmark: autosave latency of `App::save_screening` next to a bare rusqlite commit of the
-//! same bytes on the same disk, and unlock time with the production Argon2id parameters.
+//! same bytes on the same disk (iterations interleaved), and unlock time with the production Argon2id parameters.
 //! Run with `cargo bench -p first-contact-app`; results are written up in docs/benchmarks.md.
 
-use std::time::{Duration, Instant};
+mod common;
 
-use first_contact_app::{App, AppConfig, NewProfile, SystemClock};
-use first_contact_domain::{AgencyType, Learnt, Observation};
+use std::time::Instant;
+
+use common::{app_with_profile, disclosed, ms, percentile, scratch, PASSPHRASE, TEN_INDICATORS};
+use first_contact_app::{App, AppConfig, SystemClock};
 
 const SAVES: usize = 2_000;
 const UNLOCKS: usize = 10;
-const PASSPHRASE: &str = "benchmark passphrase 2026";
-
-fn percentile(samples: &mut [Duration], p: f64) -> Duration {
-    samples.sort();
-    let rank = ((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len());
-    samples[rank - 1]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3}", d.as_secs_f64() * 1000.0)
-}
 
 fn main() -> anyhow::Result<()> {
-    // The same disk as the project, not a RAM-backed /tmp.
-    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
-    std::fs::create_dir_all(&target)?;
-    let directory = tempfile::tempdir_in(&target)?;
+    let directory = scratch()?;
     let config = AppConfig::new(directory.path().join("app"));
-    let mut app = App::open(config.clone(), Box::new(SystemClock))?;
-    app.create_profile(NewProfile {
-        display_name: "Bench".into(),
-        agency: AgencyType::LabourInspection,
-        passphrase: PASSPHRASE.into(),
-        passphrase_confirmation: PASSPHRASE.into(),
-    })?;
+    let mut app = app_with_profile(config.clone())?;
 
     // A realistic screening: context, person, ten observations with notes.
     let mut screening = app.new_screening()?.screening;
@@ -41,39 +23,16 @@ fn main() -> anyhow::Result<()> {
     screening.context.interview_language = "ar".into();
     screening.person.alias = "Amina H.".into();
     screening.person.estimated_age = Some(29);
-    let keys = [
-        "DR.nature-of-job",
-        "DR.wages",
-        "CR.documents",
-        "AVR.irregular-status",
-        "AVR.economic-reasons",
-        "EX.excessive-hours",
-        "EX.low-pay",
-        "EX.bad-living",
-        "CD.documents",
-        "CD.debt-bondage",
-    ];
-    screening.observations = keys
-        .iter()
-        .map(|k| Observation {
-            indicator: (*k).into(),
-            learnt: Learnt::Disclosed,
-            note: "Said the employer keeps the passports in the office safe and pays nothing \
-                   until the travel debt is repaid; works from dawn until dark."
-                .into(),
-        })
-        .collect();
+    screening.observations = disclosed(
+        &TEN_INDICATORS,
+        "Said the employer keeps the passports in the office safe and pays nothing until the \
+         travel debt is repaid; works from dawn until dark.",
+    );
     let bytes = serde_json::to_vec(&screening)?.len();
 
-    let mut app_samples = Vec::with_capacity(SAVES);
-    for n in 0..SAVES {
-        screening.person.alias = format!("Amina H. {n}");
-        let started = Instant::now();
-        app.save_screening(screening.clone())?;
-        app_samples.push(started.elapsed());
-    }
-
-    // Baselines: the same JSON bytes upserted in one durable transaction, plain and SQLCipher.
+    // Baselines: the same JSON bytes upserted in one durable transaction, plain and SQLCipher,
+    // on the same disk. Each iteration times the app, then each baseline, one after the other,
+    // so that the disk's drift on a shared machine falls on all three alike.
     let mut baselines = Vec::new();
     for (label, key) in [
         ("bare rusqlite, plain", None),
@@ -93,10 +52,16 @@ fn main() -> anyhow::Result<()> {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
              CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL);",
         )?;
-        let mut samples = Vec::with_capacity(SAVES);
-        for n in 0..SAVES {
-            screening.person.alias = format!("Amina H. {n}");
-            let body = serde_json::to_string(&screening)?;
+        baselines.push((label, connection, Vec::with_capacity(SAVES)));
+    }
+    let mut app_samples = Vec::with_capacity(SAVES);
+    for n in 0..SAVES {
+        screening.person.alias = format!("Amina H. {n}");
+        let started = Instant::now();
+        app.save_screening(screening.clone())?;
+        app_samples.push(started.elapsed());
+        let body = serde_json::to_string(&screening)?;
+        for (_, connection, samples) in &mut baselines {
             let started = Instant::now();
             connection.execute(
                 "INSERT INTO t (id, body) VALUES ('s', ?1)
@@ -105,7 +70,6 @@ fn main() -> anyhow::Result<()> {
             )?;
             samples.push(started.elapsed());
         }
-        baselines.push((label, samples));
     }
 
     drop(app);
@@ -127,7 +91,7 @@ fn main() -> anyhow::Result<()> {
         ms(app_p50),
         ms(app_p99)
     );
-    for (label, mut samples) in baselines {
+    for (label, _, mut samples) in baselines {
         let p50 = percentile(&mut samples, 0.50);
         let p99 = percentile(&mut samples, 0.99);
         println!(

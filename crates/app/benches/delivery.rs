@@ -16,15 +16,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{enrolled_app, enrollment_code, ms, percentile, realistic};
-use first_contact_app::sync_once;
-use first_contact_center::{CenterConfig, RunningCenter};
-use first_contact_domain::AgencyType;
+use common::{
+    engine_pass, enrolled_app, enrollment_code, finalise_referrals, ms, outbox_envelope_bytes,
+    percentile, relay, scratch, sealed_referral, start_center, BareDevice,
+};
 use first_contact_protocol::api::frame::{self, FramedBatch, BATCH_MEDIA_TYPE};
-use first_contact_protocol::{seal, EnvelopeKind, EnvelopeMeta};
 use first_contact_sync::{plan, CenterApi, PendingEnvelope, Timeouts};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 
 const REFERRALS: usize = 10_000;
 const DEVICES: usize = 200;
@@ -38,21 +37,7 @@ async fn counting_relay(
 ) -> anyhow::Result<std::net::SocketAddr> {
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
-    tokio::spawn(async move {
-        while let Ok((client, _)) = listener.accept().await {
-            let counter = Arc::clone(&counter);
-            tokio::spawn(async move {
-                let Ok(server) = TcpStream::connect(upstream).await else {
-                    return;
-                };
-                let (a, b) = (client.into_split(), server.into_split());
-                tokio::join!(
-                    copy_counting(a.0, b.1, Arc::clone(&counter)),
-                    copy_counting(b.0, a.1, counter)
-                );
-            });
-        }
-    });
+    relay(listener, upstream, counter, false, copy_counting);
     Ok(address)
 }
 
@@ -71,23 +56,17 @@ async fn copy_counting(
     let _ = to.shutdown().await;
 }
 
-async fn start_center(dir: &std::path::Path) -> anyhow::Result<RunningCenter> {
-    let mut config = CenterConfig::new(dir);
-    config.listen = "127.0.0.1:0".parse()?;
-    // 200 devices enroll within seconds and connect at once, all from 127.0.0.1: the limits
-    // per address that guard a real Center would refuse the crowd this bench is about.
-    config.limits.enrollment_per_minute = 100_000;
-    config.limits.max_connections_per_ip = 1_024;
-    config.limits.max_connections = 1_024;
-    Ok(first_contact_center::start(&config, first_contact_center::system_clock()).await?)
-}
-
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
-    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
-    std::fs::create_dir_all(&target)?;
-    let directory = tempfile::tempdir_in(&target)?;
-    let center = start_center(&directory.path().join("center")).await?;
+    let directory = scratch()?;
+    // 200 devices enroll within seconds and connect at once, all from 127.0.0.1: the limits
+    // per address that guard a real Center would refuse the crowd this bench is about.
+    let center = start_center(&directory.path().join("center"), |config| {
+        config.limits.enrollment_per_minute = 100_000;
+        config.limits.max_connections_per_ip = 1_024;
+        config.limits.max_connections = 1_024;
+    })
+    .await?;
     let wire = Arc::new(AtomicU64::new(0));
     let relay = counting_relay(center.address, Arc::clone(&wire)).await?;
     let relay_url = format!("https://{relay}");
@@ -100,83 +79,18 @@ async fn main() -> anyhow::Result<()> {
         Timeouts::default(),
     )
     .await?;
-    let mut envelope_bytes = 0usize;
-    {
-        let mut app = app.lock().map_err(|e| anyhow::anyhow!("{e}"))?;
-        for n in 0..REFERRALS {
-            let draft = realistic(app.new_referral(None)?.referral, n);
-            let id = app.save_referral(draft)?.referral.id;
-            app.finalise_referral(&id)?;
-        }
-    }
-    let sealed_sizes: Vec<usize> = {
-        let connection = first_contact_store::Vault::at(directory.path().join("app"))
-            .unlock(&"benchmark passphrase 2026".into())?;
-        first_contact_store::outbox::queued(&connection)?
-            .iter()
-            .map(|q| q.envelope.len())
-            .collect()
-    };
-    anyhow::ensure!(
-        sealed_sizes.len() == REFERRALS,
-        "{} queued",
-        sealed_sizes.len()
-    );
-    envelope_bytes += sealed_sizes.iter().sum::<usize>();
-
-    wire.store(0, Ordering::Relaxed);
-    let started = Instant::now();
-    let report = sync_once(&app, Timeouts::default()).await?;
-    let engine_time = started.elapsed();
-    let engine_wire = wire.load(Ordering::Relaxed);
-    anyhow::ensure!(
-        report.delivered == REFERRALS,
-        "delivered {}",
-        report.delivered
-    );
+    finalise_referrals(&app, REFERRALS)?;
+    let envelope_bytes = outbox_envelope_bytes(&directory.path().join("app"), REFERRALS)?;
+    let (engine_time, engine_wire) =
+        engine_pass(&app, Timeouts::default(), &wire, REFERRALS).await?;
 
     // Baseline: the same kind of batches, POSTed by a bare reqwest loop.
-    let enrollment = first_contact_sync::enroll(
-        &relay_url,
-        &enrollment_code(&center, "Baseline")?,
-        "baseline",
-        Timeouts::default(),
-    )
-    .await?;
-    let key = enrollment.center_key()?;
-    let payload = realistic(
-        first_contact_domain::referral::Referral::blank(
-            "x".into(),
-            AgencyType::LabourInspection,
-            chrono::Utc::now().date_naive(),
-            "2026-11-28T10:00:00Z",
-        ),
-        1,
-    );
+    let device = BareDevice::enroll(&relay_url, &center, Timeouts::default()).await?;
+    let key = device.center_key()?;
     // Two sets with their own ids: one for each bare loop, so that neither is answered from
     // what the other stored.
     let items: Vec<PendingEnvelope> = (0..2 * REFERRALS)
-        .map(|_| {
-            let id = uuid::Uuid::now_v7().to_string();
-            let meta = EnvelopeMeta {
-                kind: EnvelopeKind::Referral,
-                id: id.clone(),
-                payload_format: 1,
-                catalogue_version: "2026.11.0".into(),
-                created_at: "2026-11-28T10:00:00Z".into(),
-            };
-            let bytes = seal(&meta, &payload, &key)?;
-            Ok(PendingEnvelope {
-                id,
-                kind: EnvelopeKind::Referral,
-                regarding: None,
-                payload_format: 1,
-                catalogue_version: meta.catalogue_version,
-                created_at: meta.created_at,
-                bytes,
-                recipient: key.to_string(),
-            })
-        })
+        .map(|n| sealed_referral(n, &key))
         .collect::<anyhow::Result<_>>()?;
     let (json_items, frame_items) = items.split_at(REFERRALS);
     let batches = |items: &[PendingEnvelope]| -> Vec<FramedBatch> {
@@ -193,33 +107,21 @@ async fn main() -> anyhow::Result<()> {
         .iter()
         .map(frame::encode)
         .collect::<Result<_, _>>()?;
-    let baseline_envelopes: usize = json_items.iter().map(|item| item.bytes.len()).sum();
-    let client = reqwest::Client::builder()
-        .tls_backend_preconfigured(first_contact_sync::tls::pinned(&enrollment.ca_pem)?)
-        .build()?;
-    let bearer = first_contact_protocol::api::bearer(&enrollment.device_id, &enrollment.credential);
+    let baseline_envelopes: usize = json_items
+        .iter()
+        .map(|pending| pending.item.envelope.len())
+        .sum();
     // Each bare loop delivers its own copies (new ids), so neither answers from the other's.
     let mut bare = Vec::new();
     for (route, content_type, bodies) in [
         ("/v1/envelopes", "application/json", &json_bodies),
         ("/v1/deliveries", BATCH_MEDIA_TYPE, &frame_bodies),
     ] {
-        let client = client.clone();
-        wire.store(0, Ordering::Relaxed);
-        let started = Instant::now();
-        for body in bodies {
-            let response = client
-                .post(format!("{relay_url}{route}"))
-                .header("authorization", &bearer)
-                .header("content-type", content_type)
-                .header("accept-encoding", "zstd")
-                .body(body.clone())
-                .send()
-                .await?;
-            anyhow::ensure!(response.status().is_success(), "{}", response.status());
-            response.bytes().await?;
-        }
-        bare.push((route, started.elapsed(), wire.load(Ordering::Relaxed)));
+        let headers = [("content-type", content_type), ("accept-encoding", "zstd")];
+        let (took, bytes) = device
+            .post_all(&format!("{relay_url}{route}"), &headers, bodies, &wire)
+            .await?;
+        bare.push((route, took, bytes));
     }
     let baseline_time = bare[1].1;
 
@@ -237,19 +139,7 @@ async fn main() -> anyhow::Result<()> {
         let batches: Vec<FramedBatch> = (0..BATCHES_PER_DEVICE)
             .map(|_| {
                 let chunk: Vec<PendingEnvelope> = (0..ITEMS_PER_DEVICE_BATCH)
-                    .map(|i| {
-                        let mut item = items[i].clone();
-                        item.id = uuid::Uuid::now_v7().to_string();
-                        let meta = EnvelopeMeta {
-                            kind: EnvelopeKind::Referral,
-                            id: item.id.clone(),
-                            payload_format: 1,
-                            catalogue_version: item.catalogue_version.clone(),
-                            created_at: item.created_at.clone(),
-                        };
-                        item.bytes = seal(&meta, &payload, &key)?;
-                        Ok(item)
-                    })
+                    .map(|i| sealed_referral(i, &key))
                     .collect::<anyhow::Result<_>>()?;
                 Ok(plan::batch(&chunk, &key.to_string()))
             })

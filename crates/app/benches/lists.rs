@@ -9,9 +9,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{ms, percentile};
-use first_contact_app::{App, AppConfig, NewProfile, SystemClock};
-use first_contact_domain::{AgencyType, Learnt, Observation};
+use common::{app_with_profile, disclosed, ms, percentile, scratch, PASSPHRASE};
+use first_contact_app::{App, AppConfig, SystemClock};
 use first_contact_store::decisions::{self, DecisionRecord};
 use first_contact_store::outbox::{self, QueuedEnvelope, StatusRecord};
 use first_contact_store::{screenings, KdfParams, Vault};
@@ -21,7 +20,6 @@ const REFERRALS: usize = 100_000;
 /// About the size of a sealed referral (docs/benchmarks.md, "Finalising a referral").
 const ENVELOPE_BYTES: usize = 3_000;
 const RUNS: usize = 30;
-const PASSPHRASE: &str = "benchmark passphrase 2026";
 const TOWNS: [&str; 20] = [
     "Kikinda",
     "Subotica",
@@ -64,34 +62,22 @@ fn timed(
 }
 
 fn main() -> anyhow::Result<()> {
-    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
-    std::fs::create_dir_all(&target)?;
-    let directory = tempfile::tempdir_in(&target)?;
+    let directory = scratch()?;
     let mut config = AppConfig::new(directory.path().join("app"));
     config.kdf = KdfParams::MINIMUM;
-    let mut app = App::open(config.clone(), Box::new(SystemClock))?;
-    app.create_profile(NewProfile {
-        display_name: "Bench".into(),
-        agency: AgencyType::LabourInspection,
-        passphrase: PASSPHRASE.into(),
-        passphrase_confirmation: PASSPHRASE.into(),
-    })?;
+    let mut app = app_with_profile(config.clone())?;
     let mut template = app.new_screening()?.screening;
     template.person.estimated_age = Some(29);
-    template.observations = [
-        "DR.nature-of-job",
-        "DR.wages",
-        "EX.excessive-hours",
-        "EX.low-pay",
-        "CD.documents",
-    ]
-    .iter()
-    .map(|key| Observation {
-        indicator: (*key).into(),
-        learnt: Learnt::Disclosed,
-        note: "Said so in the second interview, without being asked.".into(),
-    })
-    .collect();
+    template.observations = disclosed(
+        &[
+            "DR.nature-of-job",
+            "DR.wages",
+            "EX.excessive-hours",
+            "EX.low-pay",
+            "CD.documents",
+        ],
+        "Said so in the second interview, without being asked.",
+    );
     drop(app);
 
     // Seeding only: one connection without per-commit fsync, so 100,000 saves take seconds.

@@ -12,22 +12,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{enrolled_app, ms, percentile, realistic};
+use common::{disclosed, enrolled_app, finalise_referrals, ms, percentile, scratch, start_center};
 use first_contact_app::{sync_once, App, SharedApp};
-use first_contact_center::{CenterConfig, RunningCenter};
-use first_contact_domain::{Learnt, Observation, Screening};
+use first_contact_domain::Screening;
 use first_contact_sync::Timeouts;
 
 const REFERRALS: usize = 10_000;
 /// The pause between two saves: the editor saves a moment after the worker stops typing.
 const PAUSE: Duration = Duration::from_millis(5);
 const BASELINE_SAVES: usize = 1_000;
-
-async fn start_center(dir: &std::path::Path) -> anyhow::Result<RunningCenter> {
-    let mut config = CenterConfig::new(dir);
-    config.listen = "127.0.0.1:0".parse()?;
-    Ok(first_contact_center::start(&config, first_contact_center::system_clock()).await?)
-}
 
 fn lock(app: &SharedApp) -> std::sync::MutexGuard<'_, App> {
     app.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -71,10 +64,8 @@ fn row(what: &str, samples: &mut [Duration]) -> String {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> anyhow::Result<()> {
-    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
-    std::fs::create_dir_all(&target)?;
-    let directory = tempfile::tempdir_in(&target)?;
-    let center = start_center(&directory.path().join("center")).await?;
+    let directory = scratch()?;
+    let center = start_center(&directory.path().join("center"), |_| {}).await?;
 
     let app = enrolled_app(
         &directory.path().join("app"),
@@ -85,28 +76,20 @@ async fn main() -> anyhow::Result<()> {
     .await?;
 
     let mut screening = {
+        finalise_referrals(&app, REFERRALS)?;
         let mut app = lock(&app);
-        for n in 0..REFERRALS {
-            let draft = realistic(app.new_referral(None)?.referral, n);
-            let id = app.save_referral(draft)?.referral.id;
-            app.finalise_referral(&id)?;
-        }
         let mut screening = app.new_screening()?.screening;
         screening.context.place = "Kikinda, orchard on the road to Mokrin".into();
-        for key in [
-            "DR.wages",
-            "CR.documents",
-            "EX.excessive-hours",
-            "CD.debt-bondage",
-        ] {
-            screening.observations.push(Observation {
-                indicator: key.into(),
-                learnt: Learnt::Disclosed,
-                note: "Said the employer keeps the passports and pays nothing until the \
-                       travel debt is repaid."
-                    .into(),
-            });
-        }
+        screening.observations = disclosed(
+            &[
+                "DR.wages",
+                "CR.documents",
+                "EX.excessive-hours",
+                "CD.debt-bondage",
+            ],
+            "Said the employer keeps the passports and pays nothing until the travel debt is \
+             repaid.",
+        );
         app.save_screening(screening)?.screening
     };
 

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use first_contact_protocol::api::enrollment::CenterIdentity;
+use first_contact_protocol::api::frame::FramedItem;
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{same_fingerprint, EnvelopeKind, SignedDocument};
 use first_contact_store::decisions::{self as decision_table, DecisionRecord};
@@ -123,9 +124,26 @@ impl AppOutbox {
     }
 }
 
-fn kind_of(text: &str) -> Result<EnvelopeKind, first_contact_store::StoreError> {
-    EnvelopeKind::parse(text)
-        .ok_or_else(|| first_contact_store::StoreError::Corrupt(format!("outbox kind {text:?}")))
+/// A sealed envelope the outbox holds, as the engine sends it: its wire item and recipient.
+/// A kind the protocol does not know means the store was damaged.
+fn pending_envelope(
+    queued: outbox::QueuedEnvelope,
+) -> Result<PendingEnvelope, first_contact_store::StoreError> {
+    let kind = EnvelopeKind::parse(&queued.kind).ok_or_else(|| {
+        first_contact_store::StoreError::Corrupt(format!("outbox kind {:?}", queued.kind))
+    })?;
+    Ok(PendingEnvelope {
+        item: FramedItem {
+            kind,
+            id: queued.id,
+            regarding: queued.regarding,
+            payload_format: queued.payload_format,
+            catalogue_version: queued.catalogue_version,
+            created_at: queued.created_at,
+            envelope: queued.envelope,
+        },
+        recipient: queued.recipient,
+    })
 }
 
 impl LocalStore for AppOutbox {
@@ -133,18 +151,7 @@ impl LocalStore for AppOutbox {
         self.with(|connection, _, _| {
             outbox::pending(connection, limit)?
                 .into_iter()
-                .map(|queued| {
-                    Ok(PendingEnvelope {
-                        kind: kind_of(&queued.kind)?,
-                        id: queued.id,
-                        regarding: queued.regarding,
-                        payload_format: queued.payload_format,
-                        catalogue_version: queued.catalogue_version,
-                        created_at: queued.created_at,
-                        bytes: queued.envelope,
-                        recipient: queued.recipient,
-                    })
-                })
+                .map(pending_envelope)
                 .collect()
         })
     }

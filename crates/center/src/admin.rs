@@ -8,6 +8,7 @@ use first_contact_protocol::{EnvelopeKind, EnvelopeMeta};
 use serde::Serialize;
 
 use crate::db::decisions::{self, DecisionRecord};
+pub use crate::db::devices::DeviceListing;
 use crate::db::devices::{self, DeviceRecord};
 use crate::db::envelopes::{self, EnvelopeRecord};
 use crate::decisions::DecisionInput;
@@ -57,30 +58,16 @@ pub fn issue_code(
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DeviceListing {
-    pub id: String,
-    pub name: String,
-    pub agency: String,
-    pub officer: String,
-    pub enrolled_at: String,
-    pub revoked_at: Option<String>,
-    pub last_seen_at: Option<String>,
-}
-
-impl From<DeviceRecord> for DeviceListing {
-    /// The name is the device's own, sent at enrollment: it is made printable here, once, for
-    /// every way staff see it. Agency and officer are typed by staff, but pass the same filter.
-    fn from(device: DeviceRecord) -> Self {
-        Self {
-            id: device.id,
-            name: printable(&device.name),
-            agency: printable(&device.agency),
-            officer: printable(&device.officer),
-            enrolled_at: device.enrolled_at,
-            revoked_at: device.revoked_at,
-            last_seen_at: device.last_seen_at,
-        }
+/// The device as staff see it. The name is the device's own, sent at enrollment: it is made
+/// printable here, once, for every way staff see it. Agency and officer are typed by staff,
+/// but pass the same filter.
+pub fn for_staff(record: DeviceRecord) -> DeviceListing {
+    let device = record.device;
+    DeviceListing {
+        name: printable(&device.name),
+        agency: printable(&device.agency),
+        officer: printable(&device.officer),
+        ..device
     }
 }
 
@@ -88,7 +75,7 @@ pub fn devices(state: &CenterState) -> Result<Vec<DeviceListing>, CenterError> {
     let connection = state.database()?;
     Ok(devices::list(&connection)?
         .into_iter()
-        .map(DeviceListing::from)
+        .map(for_staff)
         .collect())
 }
 

@@ -12,7 +12,7 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::db::codes::{self, CodeRecord};
-use crate::db::devices::{self, DeviceRecord};
+use crate::db::devices::{self, DeviceListing, DeviceRecord};
 use crate::error::CenterError;
 use crate::failure::ApiFailure;
 use crate::state::{timestamp, CenterState};
@@ -122,14 +122,16 @@ pub fn enroll(
     devices::insert(
         &transaction,
         &DeviceRecord {
-            id: device_id.to_string(),
             credential_digest: credential_digest(&secret),
-            name: device_name.to_owned(),
-            agency: record.agency.clone(),
-            officer: record.officer.clone(),
-            enrolled_at: now,
-            revoked_at: None,
-            last_seen_at: None,
+            device: DeviceListing {
+                id: device_id.to_string(),
+                name: device_name.to_owned(),
+                agency: record.agency.clone(),
+                officer: record.officer.clone(),
+                enrolled_at: now,
+                revoked_at: None,
+                last_seen_at: None,
+            },
         },
     )?;
     transaction.commit()?;
@@ -150,14 +152,14 @@ pub fn authenticate(
     let (device_id, secret) = authorization
         .and_then(first_contact_protocol::api::parse_bearer)
         .ok_or_else(ApiFailure::unauthorized)?;
-    let device =
+    let record =
         devices::find(connection, &device_id.to_string())?.ok_or_else(ApiFailure::unauthorized)?;
-    if device.revoked_at.is_some()
-        || !same_secret(&device.credential_digest, &credential_digest(secret))
+    if record.device.revoked_at.is_some()
+        || !same_secret(&record.credential_digest, &credential_digest(secret))
     {
         return Err(ApiFailure::unauthorized());
     }
-    Ok(device.id)
+    Ok(record.device.id)
 }
 
 fn credential_digest(secret: &str) -> String {

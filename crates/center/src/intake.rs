@@ -38,29 +38,28 @@ pub struct ItemMeta<'a> {
     pub recipient: &'a str,
 }
 
+/// Both item types carry the outside labels under the same names: one projection for both.
+macro_rules! item_meta {
+    ($item:expr, $recipient:expr) => {
+        ItemMeta {
+            id: &$item.id,
+            kind: $item.kind,
+            regarding: $item.regarding.as_deref(),
+            payload_format: $item.payload_format,
+            catalogue_version: &$item.catalogue_version,
+            created_at: &$item.created_at,
+            recipient: $recipient,
+        }
+    };
+}
+
 impl<'a> ItemMeta<'a> {
     fn of_json(item: &'a DeliveryItem) -> Self {
-        Self {
-            id: &item.id,
-            kind: item.kind,
-            regarding: item.regarding.as_deref(),
-            payload_format: item.payload_format,
-            catalogue_version: &item.catalogue_version,
-            created_at: &item.created_at,
-            recipient: &item.recipient,
-        }
+        item_meta!(item, &item.recipient)
     }
 
     fn of_frame(item: &'a FramedItem, recipient: &'a str) -> Self {
-        Self {
-            id: &item.id,
-            kind: item.kind,
-            regarding: item.regarding.as_deref(),
-            payload_format: item.payload_format,
-            catalogue_version: &item.catalogue_version,
-            created_at: &item.created_at,
-            recipient,
-        }
+        item_meta!(item, recipient)
     }
 }
 

@@ -32,16 +32,18 @@ mod tests {
     #[test]
     fn the_device_listing_staff_see_carries_the_printable_name() {
         let record = crate::db::devices::DeviceRecord {
-            id: "d".into(),
             credential_digest: "x".into(),
-            name: "laptop\u{1b}[1A\u{1b}[2Kall fine".into(),
-            agency: "Inspectorate\u{7}".into(),
-            officer: "A. Officer".into(),
-            enrolled_at: "2026-12-01T00:00:00Z".into(),
-            revoked_at: None,
-            last_seen_at: None,
+            device: crate::admin::DeviceListing {
+                id: "d".into(),
+                name: "laptop\u{1b}[1A\u{1b}[2Kall fine".into(),
+                agency: "Inspectorate\u{7}".into(),
+                officer: "A. Officer".into(),
+                enrolled_at: "2026-12-01T00:00:00Z".into(),
+                revoked_at: None,
+                last_seen_at: None,
+            },
         };
-        let listing = crate::admin::DeviceListing::from(record);
+        let listing = crate::admin::for_staff(record);
         assert_eq!(listing.name, "laptop[1A[2Kall fine");
         assert_eq!(listing.agency, "Inspectorate");
     }

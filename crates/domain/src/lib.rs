@@ -8,6 +8,7 @@ pub mod age;
 pub mod assessment;
 pub mod catalogue;
 pub mod error;
+pub mod paper_code;
 pub mod passphrase;
 pub mod profile;
 pub mod referral;

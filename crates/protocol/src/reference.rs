@@ -1,7 +1,7 @@
 //! Referral references that a worker can read over the phone: `FC-XXXX-XXXX` in Crockford's
 //! base32 (no I, L, O or U), derived from the referral's id so both ends compute the same one.
 
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+use first_contact_domain::paper_code::ALPHABET;
 
 /// The reference of the referral with this id: 40 bits of an FNV-1a hash of the id.
 pub fn reference_for(id: &str) -> String {

@@ -89,12 +89,18 @@ impl CenterSigner {
     ) -> Result<SignedDocument, ProtocolError> {
         let payload =
             serde_json::to_string(value).map_err(|e| ProtocolError::Signature(e.to_string()))?;
+        Ok(self.sign_payload(purpose, payload))
+    }
+
+    /// Signs JSON text as it is, character for character (an example written by hand keeps its
+    /// member order and spacing).
+    pub fn sign_payload(&self, purpose: Purpose, payload: String) -> SignedDocument {
         let signature = self.0.sign(&message(purpose, &payload));
-        Ok(SignedDocument {
+        SignedDocument {
             purpose,
             signature: BASE64.encode(signature.to_bytes()),
             payload,
-        })
+        }
     }
 }
 

@@ -4,15 +4,13 @@
 //! `recovery.json` is a keyring like `keyring.json`, wrapped under the code instead of the
 //! passphrase (Argon2id at the same cost), so it is no easier to attack than the passphrase.
 
+use first_contact_domain::paper_code::{self, GROUP_LEN};
 use zeroize::Zeroizing;
 
 use crate::error::StoreError;
 use crate::passphrase::Passphrase;
 
-/// Crockford's base32: no I, L, O or U to misread.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const GROUPS: usize = 6;
-const GROUP_LEN: usize = 4;
 
 /// A recovery code, normalised (upper case, no separators). Wiped when dropped.
 #[derive(Clone, PartialEq, Eq)]
@@ -30,10 +28,7 @@ impl RecoveryCode {
         getrandom::fill(bytes.as_mut_slice())
             .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
         Ok(Self(Zeroizing::new(
-            bytes
-                .iter()
-                .map(|b| char::from(ALPHABET[usize::from(b & 31)]))
-                .collect(),
+            bytes.iter().map(|b| paper_code::char_for(*b)).collect(),
         )))
     }
 
@@ -41,29 +36,15 @@ impl RecoveryCode {
     /// 0 and I, L as 1. `None` if it cannot be a code.
     pub fn parse(text: &str) -> Option<Self> {
         let mut normal = Zeroizing::new(String::with_capacity(GROUPS * GROUP_LEN));
-        for c in text.chars() {
-            let c = match c.to_ascii_uppercase() {
-                ' ' | '-' | '\t' | '\u{a0}' => continue,
-                'O' => '0',
-                'I' | 'L' => '1',
-                c => c,
-            };
-            if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) {
-                return None;
-            }
-            normal.push(c);
+        if !paper_code::read_into(text, &mut normal) {
+            return None;
         }
         (normal.len() == GROUPS * GROUP_LEN).then(|| Self(normal))
     }
 
     /// `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`, for showing and printing.
     pub fn display(&self) -> String {
-        self.0
-            .as_bytes()
-            .chunks(GROUP_LEN)
-            .map(|group| String::from_utf8_lossy(group).into_owned())
-            .collect::<Vec<_>>()
-            .join("-")
+        paper_code::grouped(&self.0)
     }
 
     /// What the key derivation is given: the normalised code.

@@ -3,22 +3,18 @@
 
 use first_contact_protocol::api::delivery::Receipt;
 use first_contact_protocol::api::feedback::Decision;
+use first_contact_protocol::api::frame::FramedItem;
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
-use first_contact_protocol::{EnvelopeKind, SignedDocument};
+use first_contact_protocol::SignedDocument;
 
 use crate::error::SyncError;
 
-/// An envelope waiting in the outbox, with its frozen bytes.
+/// An envelope waiting in the outbox: the item as it goes on the wire (its outside metadata
+/// and frozen bytes), and the age recipient it was sealed to, which the wire carries once per
+/// batch instead ('' if the store did not record it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingEnvelope {
-    pub id: String,
-    pub kind: EnvelopeKind,
-    pub regarding: Option<String>,
-    pub payload_format: u32,
-    pub catalogue_version: String,
-    pub created_at: String,
-    pub bytes: Vec<u8>,
-    /// The age recipient the envelope was sealed to ('' if the store did not record it).
+    pub item: FramedItem,
     pub recipient: String,
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use first_contact_protocol::api::batch_receipt::{BatchItem, BatchReceipt};
 use first_contact_protocol::api::delivery::{envelope_digest, Receipt};
 use first_contact_protocol::api::feedback::Decision;
-use first_contact_protocol::api::frame::{FramedBatch, FramedItem};
+use first_contact_protocol::api::frame::FramedBatch;
 use first_contact_protocol::{CenterVerifier, Purpose, SignedDocument};
 
 use crate::error::{SyncError, SyncProblem};
@@ -24,9 +24,9 @@ pub const SEALED_FOR_ANOTHER_CENTER: &str = "sealed_for_another_center";
 pub fn sealed_for_another_center(pending: &[PendingEnvelope], recipient: &str) -> Vec<ItemEffect> {
     pending
         .iter()
-        .filter(|item| !item.recipient.is_empty() && item.recipient != recipient)
-        .map(|item| ItemEffect::SetAside {
-            id: item.id.clone(),
+        .filter(|pending| !pending.recipient.is_empty() && pending.recipient != recipient)
+        .map(|pending| ItemEffect::SetAside {
+            id: pending.item.id.clone(),
             code: SEALED_FOR_ANOTHER_CENTER.into(),
             message: "sealed to another Center's key than the enrolled Center's".into(),
         })
@@ -41,21 +41,14 @@ pub fn batch(pending: &[PendingEnvelope], recipient: &str) -> FramedBatch {
     let mut bytes = 0;
     let items = pending
         .iter()
+        .map(|pending| &pending.item)
         .take_while(|item| {
-            let fits = bytes == 0 || bytes + item.bytes.len() <= MAX_BATCH_ENVELOPE_BYTES;
-            bytes += item.bytes.len();
+            let fits = bytes == 0 || bytes + item.envelope.len() <= MAX_BATCH_ENVELOPE_BYTES;
+            bytes += item.envelope.len();
             fits
         })
         .take(first_contact_protocol::api::MAX_BATCH_ITEMS)
-        .map(|item| FramedItem {
-            id: item.id.clone(),
-            kind: item.kind,
-            regarding: item.regarding.clone(),
-            payload_format: item.payload_format,
-            catalogue_version: item.catalogue_version.clone(),
-            created_at: item.created_at.clone(),
-            envelope: item.bytes.clone(),
-        })
+        .cloned()
         .collect();
     FramedBatch {
         recipient: recipient.to_owned(),
@@ -235,19 +228,22 @@ fn compare_versions(left: &str, right: &str) -> std::cmp::Ordering {
 
 #[cfg(test)]
 mod tests {
+    use first_contact_protocol::api::frame::FramedItem;
     use first_contact_protocol::EnvelopeKind;
 
     use super::*;
 
     fn pending(id: &str, size: usize) -> PendingEnvelope {
         PendingEnvelope {
-            id: id.into(),
-            kind: EnvelopeKind::Referral,
-            regarding: None,
-            payload_format: 1,
-            catalogue_version: "v".into(),
-            created_at: "t".into(),
-            bytes: vec![7; size],
+            item: FramedItem {
+                id: id.into(),
+                kind: EnvelopeKind::Referral,
+                regarding: None,
+                payload_format: 1,
+                catalogue_version: "v".into(),
+                created_at: "t".into(),
+                envelope: vec![7; size],
+            },
             recipient: String::new(),
         }
     }

@@ -129,7 +129,9 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
     };
     let item =
         |envelope: &[u8], kind: &str, created_at: &str| item_to(envelope, kind, created_at, &own);
-    let real = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "x").bytes;
+    let real = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "x")
+        .item
+        .envelope;
     let time = "2026-11-28T10:00:00+01:00";
     // The header ends with the MAC line; keep it and 20 bytes of payload (the nonce is 16 and a
     // chunk's tag alone is 16 more).
@@ -273,7 +275,10 @@ async fn answers_that_are_not_the_protocols_are_refused_and_nothing_is_lost() {
         .err();
         assert_eq!(error.map(|e| e.problem), Some(expected));
         assert_eq!(store.with(|m| m.outbox.len()), 1, "the outbox lost an item");
-        assert_eq!(store.with(|m| m.attempts.get(&item.id).copied()), Some(1));
+        assert_eq!(
+            store.with(|m| m.attempts.get(&item.item.id).copied()),
+            Some(1)
+        );
         task.abort();
     }
 

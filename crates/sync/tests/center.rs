@@ -42,11 +42,11 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
     for item in &items {
         let stored = listed
             .iter()
-            .find(|l| l.id == item.id)
-            .unwrap_or_else(|| panic!("{} missing", item.id));
+            .find(|l| l.id == item.item.id)
+            .unwrap_or_else(|| panic!("{} missing", item.item.id));
         assert_eq!(
             stored.sha256,
-            first_contact_protocol::api::delivery::envelope_digest(&item.bytes)
+            first_contact_protocol::api::delivery::envelope_digest(&item.item.envelope)
         );
     }
 
@@ -65,7 +65,7 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
         };
         assert_eq!(
             receipt,
-            &store.with(|m| m.receipts[&item.id].receipt.clone())
+            &store.with(|m| m.receipts[&item.item.id].receipt.clone())
         );
     }
     // The JSON route answers the same ids with their stored signed receipts, byte for byte.
@@ -81,23 +81,26 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
     // The same id with other bytes: a conflict for that item; the next item still goes.
     let mut altered = sealed(
         &enrollment,
-        &items[0].id,
+        &items[0].item.id,
         EnvelopeKind::Referral,
         "other text",
     );
-    altered.created_at = items[0].created_at.clone();
+    altered.item.created_at = items[0].item.created_at.clone();
     let fresh = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "case 4");
     store.queue(altered);
     store.queue(fresh.clone());
     let report = check(pass(&target, &store, |_, _| {}).await);
     assert_eq!((report.delivered, report.set_aside), (1, 1));
-    let (code, _) = store.with(|m| m.set_aside[&items[0].id].clone());
+    let (code, _) = store.with(|m| m.set_aside[&items[0].item.id].clone());
     assert_eq!(code, "conflict");
     assert!(
-        store.with(|m| m.outbox.values().any(|item| item.id == items[0].id)),
+        store.with(|m| m
+            .outbox
+            .values()
+            .any(|item| item.item.id == items[0].item.id)),
         "kept, not dropped"
     );
-    assert!(store.with(|m| m.receipts.contains_key(&fresh.id)));
+    assert!(store.with(|m| m.receipts.contains_key(&fresh.item.id)));
     let raw = check(
         target
             .api
@@ -105,7 +108,7 @@ async fn delivery_is_idempotent_and_a_conflict_sets_only_that_item_aside() {
                 &plan::batch(
                     &[sealed(
                         &enrollment,
-                        &items[1].id,
+                        &items[1].item.id,
                         EnvelopeKind::Referral,
                         "x",
                     )],
@@ -188,7 +191,12 @@ async fn decisions_reach_only_the_device_that_referred_and_reconsideration_is_an
         .await,
     );
 
-    let decision = decide(&center, &referral.id, DecisionOutcome::NotIdentified, None);
+    let decision = decide(
+        &center,
+        &referral.item.id,
+        DecisionOutcome::NotIdentified,
+        None,
+    );
     check(
         pass(
             &target(&boris, Timeouts::default()),
@@ -214,7 +222,7 @@ async fn decisions_reach_only_the_device_that_referred_and_reconsideration_is_an
         EnvelopeKind::Reconsideration,
         "new information",
     );
-    request.regarding = Some(referral.id.clone());
+    request.item.regarding = Some(referral.item.id.clone());
     ana_store.queue(request.clone());
     check(pass(&target(&ana, Timeouts::default()), &ana_store, |_, _| {}).await);
     let listed = check(first_contact_center::admin::received(
@@ -222,7 +230,10 @@ async fn decisions_reach_only_the_device_that_referred_and_reconsideration_is_an
         EnvelopeKind::Reconsideration,
     ));
     assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].regarding.as_deref(), Some(referral.id.as_str()));
+    assert_eq!(
+        listed[0].regarding.as_deref(),
+        Some(referral.item.id.as_str())
+    );
     let opened = check(first_contact_center::admin::open(
         &center.state,
         &listed[0].center_reference,
@@ -230,7 +241,7 @@ async fn decisions_reach_only_the_device_that_referred_and_reconsideration_is_an
     assert_eq!(opened.payload["narrative"], "new information");
     // Boris cannot ask about Ana's referral.
     let mut intrusion = sealed(&boris, &new_id(), EnvelopeKind::Reconsideration, "x");
-    intrusion.regarding = Some(referral.id.clone());
+    intrusion.item.regarding = Some(referral.item.id.clone());
     boris_store.queue(intrusion.clone());
     check(
         pass(
@@ -241,22 +252,22 @@ async fn decisions_reach_only_the_device_that_referred_and_reconsideration_is_an
         .await,
     );
     assert_eq!(
-        boris_store.with(|m| m.set_aside[&intrusion.id].0.clone()),
+        boris_store.with(|m| m.set_aside[&intrusion.item.id].0.clone()),
         "malformed_request"
     );
 
     let answer = decide(
         &center,
-        &referral.id,
+        &referral.item.id,
         DecisionOutcome::Identified,
-        Some(&request.id),
+        Some(&request.item.id),
     );
     check(pass(&target(&ana, Timeouts::default()), &ana_store, |_, _| {}).await);
     let received = ana_store.with(|m| m.decisions.clone());
     assert_eq!(received.len(), 2);
     assert_eq!(
         received[1].decision.answers.as_deref(),
-        Some(request.id.as_str())
+        Some(request.item.id.as_str())
     );
     assert_eq!(received[1].decision, answer);
     center.stop();

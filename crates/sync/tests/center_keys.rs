@@ -25,10 +25,10 @@ async fn a_center_serves_without_its_identity_and_opens_only_with_it() {
     let referral = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "narrative");
     store.queue(referral.clone());
     check(pass(&target(&enrollment, Timeouts::default()), &store, |_, _| {}).await);
-    assert!(store.with(|m| m.outbox.is_empty() && m.receipts.contains_key(&referral.id)));
+    assert!(store.with(|m| m.outbox.is_empty() && m.receipts.contains_key(&referral.item.id)));
     assert!(!identity_file.exists(), "serving made a new identity");
 
-    let refused = first_contact_center::admin::open(&center.state, &referral.id)
+    let refused = first_contact_center::admin::open(&center.state, &referral.item.id)
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
@@ -41,7 +41,7 @@ async fn a_center_serves_without_its_identity_and_opens_only_with_it() {
     check(std::fs::write(&identity_file, identity));
     let opened = check(first_contact_center::admin::open(
         &center.state,
-        &referral.id,
+        &referral.item.id,
     ));
     assert_eq!(opened.payload["narrative"], "narrative");
     center.stop();

@@ -92,7 +92,10 @@ async fn the_binary_route_accepts_repeats_refuses_and_bounds_as_documented() {
         let BatchItem::Accepted { id, sha256, .. } = entry else {
             panic!("not accepted: {entry:?}");
         };
-        assert_eq!((id, sha256), (&item.id, &envelope_digest(&item.bytes)));
+        assert_eq!(
+            (id, sha256),
+            (&item.item.id, &envelope_digest(&item.item.envelope))
+        );
     }
 
     // A retry: the same document, byte for byte; the JSON route agrees on the receipts.
@@ -100,10 +103,15 @@ async fn the_binary_route_accepts_repeats_refuses_and_bounds_as_documented() {
     assert_eq!(again, first_bytes);
 
     // The same id with other bytes: a conflict for that item; a bad item is refused alone.
-    let mut altered = sealed(&enrollment, &items[0].id, EnvelopeKind::Referral, "other");
-    altered.created_at = items[0].created_at.clone();
+    let mut altered = sealed(
+        &enrollment,
+        &items[0].item.id,
+        EnvelopeKind::Referral,
+        "other",
+    );
+    altered.item.created_at = items[0].item.created_at.clone();
     let mut bad = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "bad");
-    bad.created_at = "yesterday".into();
+    bad.item.created_at = "yesterday".into();
     let fresh = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "fresh");
     let (_, signed) = route
         .deliver(&plan::batch(&[altered, bad, fresh], &recipient))
@@ -121,7 +129,7 @@ async fn the_binary_route_accepts_repeats_refuses_and_bounds_as_documented() {
 
     // An envelope over 8 MiB + 64 KiB is refused on its own, like on the JSON route.
     let mut huge = sealed(&enrollment, &new_id(), EnvelopeKind::Referral, "huge");
-    huge.bytes.resize(MAX_ENVELOPE_BYTES + 1, 0);
+    huge.item.envelope.resize(MAX_ENVELOPE_BYTES + 1, 0);
     let (_, signed) = route.deliver(&plan::batch(&[huge], &recipient)).await;
     let receipt: BatchReceipt = check(verifier.verify(Purpose::BatchReceipt, &signed));
     assert!(matches!(

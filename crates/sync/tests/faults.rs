@@ -179,7 +179,7 @@ async fn a_thousand_referrals_arrive_exactly_once_through_resets_stalls_truncati
     let frozen: std::collections::HashMap<String, String> = store.with(|m| {
         m.outbox
             .values()
-            .map(|item| (item.id.clone(), envelope_digest(&item.bytes)))
+            .map(|item| (item.item.id.clone(), envelope_digest(&item.item.envelope)))
             .collect()
     });
 

@@ -30,7 +30,7 @@ async fn an_envelope_sealed_for_another_center_is_kept_and_never_sent() {
         &check(earlier_center.parse()),
     ));
     let mut foreign = sealed(&enrollment, &meta.id, EnvelopeKind::Referral, "x");
-    foreign.bytes = bytes;
+    foreign.item.envelope = bytes;
     foreign.recipient = earlier_center;
     store.queue(foreign.clone());
     let ours = sealed(
@@ -44,15 +44,16 @@ async fn an_envelope_sealed_for_another_center_is_kept_and_never_sent() {
     let report = check(pass(&target(&enrollment, Timeouts::default()), &store, |_, _| {}).await);
     assert_eq!((report.delivered, report.set_aside), (1, 1));
     store.with(|memory| {
-        let (code, _) = &memory.set_aside[&foreign.id];
+        let (code, _) = &memory.set_aside[&foreign.item.id];
         assert_eq!(code, plan::SEALED_FOR_ANOTHER_CENTER);
-        assert!(memory.receipts.contains_key(&ours.id));
-        assert!(!memory.receipts.contains_key(&foreign.id));
+        assert!(memory.receipts.contains_key(&ours.item.id));
+        assert!(!memory.receipts.contains_key(&foreign.item.id));
         // Kept, bytes and all.
         assert!(memory
             .outbox
             .values()
-            .any(|item| item.id == foreign.id && item.bytes == foreign.bytes));
+            .any(|item| item.item.id == foreign.item.id
+                && item.item.envelope == foreign.item.envelope));
     });
     let stored = check(first_contact_center::admin::received(
         &center.state,

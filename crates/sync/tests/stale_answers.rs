@@ -62,7 +62,12 @@ async fn a_feed_page_that_does_not_move_the_cursor_ends_the_pass() {
     let referral = sealed(&ana, &new_id(), EnvelopeKind::Referral, "case");
     store.queue(referral.clone());
     check(pass(&target(&ana, Timeouts::default()), &store, |_, _| {}).await);
-    let decision = decide(&center, &referral.id, DecisionOutcome::NotIdentified, None);
+    let decision = decide(
+        &center,
+        &referral.item.id,
+        DecisionOutcome::NotIdentified,
+        None,
+    );
 
     let real = target(&ana, Timeouts::default());
     let stuck = Target {

@@ -9,6 +9,7 @@ import type { Learnt } from "./bindings/Learnt";
 import type { LegalStatus } from "./bindings/LegalStatus";
 import type { Sex } from "./bindings/Sex";
 import type { Urgency } from "./bindings/Urgency";
+import referralForm from "./bindings/referralForm.json";
 
 export const AGENCIES: readonly AgencyType[] = [
   "labour_inspection",
@@ -69,21 +70,9 @@ export const DETECTION_METHODS: readonly DetectionMethod[] = [
   "other",
 ];
 
-/** Serbian Criminal Code art. 388 purposes, then forced marriage and illegal adoption, then other. */
-export const EXPLOITATION_TYPES: readonly ExploitationType[] = [
-  "labour_exploitation",
-  "forced_labour",
-  "criminal_activities",
-  "sexual_exploitation",
-  "begging",
-  "pornography",
-  "slavery_or_similar",
-  "organ_removal",
-  "armed_conflict",
-  "forced_marriage",
-  "illegal_adoption",
-  "other",
-];
+/** Serbian Criminal Code art. 388 purposes, then forced marriage and illegal adoption, then other
+ * (the backend's list and order). */
+export const EXPLOITATION_TYPES: readonly ExploitationType[] = referralForm.exploitation_types as ExploitationType[];
 
 export const URGENCIES: readonly Urgency[] = ["routine", "urgent", "immediate"];
 

@@ -1,13 +1,19 @@
 //! The referral form's field paths (as the backend names them in FieldIssue.field): which are
 //! shown next to an input, how a path is named to the worker, and where focus goes to fix it.
+//! The paths, when each is shown and the labour types come from the backend's one list
+//! (bindings/referralForm.json, written by the domain crate's tests).
 import type { AgePathKind } from "./bindings/AgePathKind";
 import type { ExploitationType } from "./bindings/ExploitationType";
 import type { FieldIssue } from "./bindings/FieldIssue";
+import type { FormField } from "./bindings/FormField";
 import type { Referral } from "./bindings/Referral";
 import type { ReferralExploitation } from "./bindings/ReferralExploitation";
+import referralForm from "./bindings/referralForm.json";
 
-/** Exploitation types that ask for the labour sector. */
-export const LABOUR_TYPES: readonly ExploitationType[] = ["labour_exploitation", "forced_labour"];
+const FORM = referralForm as { list_index: string; labour_types: ExploitationType[]; fields: FormField[] };
+
+/** Exploitation types that ask for the labour sector (the backend's list). */
+export const LABOUR_TYPES: readonly ExploitationType[] = FORM.labour_types;
 
 /** The labour sector is shown for a labour type, and whenever it holds text (so it can be cleared). */
 export function labourSectorShown(exploitation: ReferralExploitation): boolean {
@@ -16,75 +22,44 @@ export function labourSectorShown(exploitation: ReferralExploitation): boolean {
   );
 }
 
-// Fields with an input (or a list) of their own, whatever the path.
-const ALWAYS = new Set([
-  "referrer.agency",
-  "referrer.officer_name",
-  "referrer.officer_contact",
-  "contact.date",
-  "contact.place",
-  "contact.circumstances",
-  "contact.detection",
-  "person.name",
-  "person.sex",
-  "person.date_of_birth",
-  "person.estimated_age",
-  "person.age_uncertain",
-  "person.nationality",
-  "person.stateless",
-  "person.languages",
-  "person.interpreter_used",
-  "person.identity_documents",
-  "person.legal_status",
-  "person.legal_status_note",
-  "places.transit",
-  "exploitation.types",
-  "indicators.indicator_set",
-  "indicators.catalogue_version",
-  "indicators.observations",
-  "indicators.narrative",
-  "needs.medical",
-  "needs.shelter",
-  "needs.food",
-  "needs.safety",
-  "needs.note",
-  "risks.to_person",
-  "risks.to_family",
-  "risks.to_staff",
-  "risks.note",
-  "urgency",
-]);
-const PLACE_PARTS = new Set(["country", "locality", "from", "to"]);
-const CONSENT = /^consent\.(consent_to_referral|consent_to_data_processing|consent_language)$/;
-const CHILD = /^child\.(child_views|social_work_centre_notified|social_work_centre|guardian_status)$/;
+/** The form field `field` names ("places.transit.1.country" → "places.transit.*.country"), with
+ * the list it indexes and the index, if any. */
+function formField(field: string): { form: FormField; list?: string; index?: number } | undefined {
+  const parts = field.split(".");
+  for (const form of FORM.fields) {
+    const pattern = form.path.split(".");
+    if (pattern.length !== parts.length) continue;
+    const at = pattern.indexOf(FORM.list_index);
+    const matches = pattern.every((part, i) => (i === at ? /^\d+$/.test(parts[i]) : part === parts[i]));
+    if (!matches) continue;
+    if (at < 0) return { form };
+    return { form, list: pattern.slice(0, at).join("."), index: Number(parts[at]) };
+  }
+  return undefined;
+}
+
+/** The length of the list at `path` in the referral (0 if there is none). */
+function listLength(referral: Referral, path: string): number {
+  let value: unknown = referral;
+  for (const part of path.split(".")) value = (value as Record<string, unknown> | undefined)?.[part];
+  return Array.isArray(value) ? value.length : 0;
+}
 
 /** Whether an issue about `field` is shown next to its input in the form as it now stands. */
 export function isPlaced(field: string, referral: Referral, path: AgePathKind): boolean {
-  if (ALWAYS.has(field)) return true;
-  if (field === "exploitation.labour_sector") return labourSectorShown(referral.exploitation);
-  if (CONSENT.test(field)) return path === "adult";
-  if (CHILD.test(field)) return path === "child";
-  const parts = field.split(".");
-  const index = Number(parts[2]);
-  const indexed = /^\d+$/.test(parts[2] ?? "");
-  if (parts[0] === "places" && (parts[1] === "recruitment" || parts[1] === "exploitation")) {
-    return parts.length === 3 && PLACE_PARTS.has(parts[2]);
+  const found = formField(field);
+  if (!found) return false;
+  if (found.list !== undefined && (found.index ?? 0) >= listLength(referral, found.list)) return false;
+  switch (found.form.shown) {
+    case "always":
+      return true;
+    case "labour_sector":
+      return labourSectorShown(referral.exploitation);
+    case "adult_path":
+      return path === "adult";
+    case "child_path":
+      return path === "child";
   }
-  if (!indexed) return false;
-  if (parts[0] === "places" && parts[1] === "transit") {
-    return parts.length === 4 && PLACE_PARTS.has(parts[3]) && index < referral.places.transit.length;
-  }
-  if (parts[0] === "person" && parts[1] === "languages") {
-    return parts.length === 3 && index < referral.person.languages.length;
-  }
-  if (parts[0] === "indicators" && parts[1] === "observations") {
-    return (
-      parts.length === 4 &&
-      (parts[3] === "indicator" || parts[3] === "note") &&
-      index < referral.indicators.observations.length
-    );
-  }
-  return false;
 }
 
 /** Issues with no input on screen (listed together at the top of the form). */

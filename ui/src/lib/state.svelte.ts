@@ -9,9 +9,7 @@ import type { AppStatus } from "./bindings/AppStatus";
 import type { Catalogue } from "./bindings/Catalogue";
 import type { Language } from "./bindings/Language";
 import type { Profile } from "./bindings/Profile";
-import type { Referral } from "./bindings/Referral";
 import type { ReferralView } from "./bindings/ReferralView";
-import type { Screening } from "./bindings/Screening";
 import type { ScreeningView } from "./bindings/ScreeningView";
 import { toApiError } from "./errors";
 import { applyLanguage } from "./i18n/index.svelte";
@@ -96,36 +94,23 @@ export async function savesSettled(): Promise<void> {
   }
 }
 
-// A screening or referral draft the backend refused to save because it had locked
-// itself; kept in memory only, and saved right after the next unlock.
-let unsavedWhileLocked: Screening | null = null;
-let unsavedReferralWhileLocked: Referral | null = null;
+// Drafts the backend refused to save because it had locked itself, by kind ("screening",
+// "referral"): kept in memory only, as the save to repeat, and saved right after the next
+// unlock. A later refusal of the same kind replaces the earlier (it holds everything typed).
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const keptEdits = new Map<string, () => Promise<unknown>>();
 
-export function keepUnsavedUntilUnlock(screening: Screening): void {
-  unsavedWhileLocked = screening;
-}
-
-export function keepUnsavedReferralUntilUnlock(referral: Referral): void {
-  unsavedReferralWhileLocked = referral;
+export function keepUntilUnlock(kind: string, save: () => Promise<unknown>): void {
+  keptEdits.set(kind, save);
 }
 
 async function saveKeptEdits(): Promise<void> {
-  const kept = unsavedWhileLocked;
-  if (kept !== null) {
+  for (const [kind, save] of [...keptEdits]) {
     try {
-      await api.saveScreening(kept);
-      unsavedWhileLocked = null;
+      await save();
+      keptEdits.delete(kind);
     } catch {
       // Keep it; the editor will show its own save status when reopened.
-    }
-  }
-  const keptReferral = unsavedReferralWhileLocked;
-  if (keptReferral !== null) {
-    try {
-      await api.saveReferral(keptReferral);
-      unsavedReferralWhileLocked = null;
-    } catch {
-      // Keep it, as above.
     }
   }
 }
@@ -136,34 +121,47 @@ export function navigate(route: Route): void {
   app.route = route;
 }
 
-// A screening just created by new_screening, handed to the editor once so it
-// need not be fetched again. Kept out of `app` so no personal data sits in
-// application state.
-let newScreening: ScreeningView | null = null;
+/** A view handed to the next one once, so that it need not be fetched again (a draft just
+ * created). Kept out of `app` so that no personal data sits in application state. */
+class Handover<V> {
+  private held: V | null = null;
+  constructor(private readonly idOf: (view: V) => string) {}
+
+  give(view: V): void {
+    this.held = view;
+  }
+
+  /** The held view if it is the one with `id`; either way nothing is held afterwards. */
+  take(id: string): V | null {
+    const view = this.held;
+    this.held = null;
+    return view !== null && this.idOf(view) === id ? view : null;
+  }
+
+  drop(): void {
+    this.held = null;
+  }
+}
+
+const newScreening = new Handover<ScreeningView>((view) => view.screening.id);
+const newReferral = new Handover<ReferralView>((view) => view.referral.id);
 
 export function openNewScreening(view: ScreeningView): void {
-  newScreening = view;
+  newScreening.give(view);
   navigate({ name: "editor", id: view.screening.id });
 }
 
 export function takeNewScreening(id: string): ScreeningView | null {
-  const view = newScreening;
-  newScreening = null;
-  return view !== null && view.screening.id === id ? view : null;
+  return newScreening.take(id);
 }
 
-// The same for a referral draft just created by new_referral.
-let newReferral: ReferralView | null = null;
-
 export function openNewReferral(view: ReferralView): void {
-  newReferral = view;
+  newReferral.give(view);
   navigate({ name: "referral", id: view.referral.id });
 }
 
 export function takeNewReferral(id: string): ReferralView | null {
-  const view = newReferral;
-  newReferral = null;
-  return view !== null && view.referral.id === id ? view : null;
+  return newReferral.take(id);
 }
 
 // ---- start, unlock, lock ----
@@ -219,8 +217,8 @@ export async function lockNow(): Promise<void> {
   if (app.phase !== "unlocked") return;
   app.phase = "locked";
   app.profile = null;
-  newScreening = null;
-  newReferral = null;
+  newScreening.drop();
+  newReferral.drop();
   flushSync();
   await savesSettled();
   try {

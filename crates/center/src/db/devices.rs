@@ -1,13 +1,14 @@
 //! `devices`: enrolled field devices, their credential hash and whether they are revoked.
 
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
 
 use crate::error::CenterError;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeviceRecord {
+/// A device as staff see it: every column but its credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeviceListing {
     pub id: String,
-    pub credential_digest: String,
     pub name: String,
     pub agency: String,
     pub officer: String,
@@ -16,17 +17,25 @@ pub struct DeviceRecord {
     pub last_seen_at: Option<String>,
 }
 
+/// A device's row: what staff see, and the digest of its credential, which only
+/// authentication reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRecord {
+    pub device: DeviceListing,
+    pub credential_digest: String,
+}
+
 pub fn insert(connection: &Connection, device: &DeviceRecord) -> Result<(), CenterError> {
     connection.execute(
         "INSERT INTO devices (id, credential_digest, name, agency, officer, enrolled_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
-            device.id,
+            device.device.id,
             device.credential_digest,
-            device.name,
-            device.agency,
-            device.officer,
-            device.enrolled_at
+            device.device.name,
+            device.device.agency,
+            device.device.officer,
+            device.device.enrolled_at
         ],
     )?;
     Ok(())
@@ -34,14 +43,16 @@ pub fn insert(connection: &Connection, device: &DeviceRecord) -> Result<(), Cent
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
     Ok(DeviceRecord {
-        id: row.get(0)?,
         credential_digest: row.get(1)?,
-        name: row.get(2)?,
-        agency: row.get(3)?,
-        officer: row.get(4)?,
-        enrolled_at: row.get(5)?,
-        revoked_at: row.get(6)?,
-        last_seen_at: row.get(7)?,
+        device: DeviceListing {
+            id: row.get(0)?,
+            name: row.get(2)?,
+            agency: row.get(3)?,
+            officer: row.get(4)?,
+            enrolled_at: row.get(5)?,
+            revoked_at: row.get(6)?,
+            last_seen_at: row.get(7)?,
+        },
     })
 }
 

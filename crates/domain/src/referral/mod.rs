@@ -2,11 +2,15 @@
 //! age path that decides between the adult consent and the child safeguards, and its validation.
 
 mod countries;
+mod form_fields;
 mod journey;
 mod model;
 mod validate;
 
 pub use countries::{is_country_code, COUNTRY_CODES};
+pub use form_fields::{
+    field_paths, labour_types, list_length, FieldShown, FormField, LIST_INDEX, REFERRAL_FIELDS,
+};
 pub use journey::JourneyState;
 pub use model::*;
 pub use validate::{

@@ -165,6 +165,22 @@ pub enum ExploitationType {
 }
 
 impl ExploitationType {
+    /// Every type, in the order the form offers them (and keeps them in a referral).
+    pub const ALL: [Self; 12] = [
+        Self::LabourExploitation,
+        Self::ForcedLabour,
+        Self::CriminalActivities,
+        Self::SexualExploitation,
+        Self::Begging,
+        Self::Pornography,
+        Self::SlaveryOrSimilar,
+        Self::OrganRemoval,
+        Self::ArmedConflict,
+        Self::ForcedMarriage,
+        Self::IllegalAdoption,
+        Self::Other,
+    ];
+
     /// The types for which the labour sector is asked.
     pub fn is_labour(self) -> bool {
         matches!(self, Self::LabourExploitation | Self::ForcedLabour)

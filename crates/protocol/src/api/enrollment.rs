@@ -13,12 +13,11 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use first_contact_domain::paper_code::{self, GROUP_LEN};
+
 use crate::error::ProtocolError;
 
-/// Crockford's base32, as in the referral references: no I, L, O or U to misread.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const GROUPS: usize = 6;
-const GROUP_LEN: usize = 4;
 /// The length of the codes issued before the secret grew to 100 bits; named in the refusal so
 /// that whoever holds one knows to ask for a new code rather than look for a typing mistake.
 const OLD_CODE_LEN: usize = 16;
@@ -53,10 +52,7 @@ impl EnrollmentCode {
         getrandom::fill(&mut bytes)
             .map_err(|e| ProtocolError::Enrollment(format!("no randomness: {e}")))?;
         Ok(Self(
-            bytes
-                .iter()
-                .map(|b| char::from(ALPHABET[usize::from(b & 31)]))
-                .collect(),
+            bytes.iter().map(|b| paper_code::char_for(*b)).collect(),
         ))
     }
 
@@ -65,17 +61,8 @@ impl EnrollmentCode {
     /// for it rather than keeping its own copy.
     pub fn read(text: &str) -> Result<Self, CodeRefusal> {
         let mut normal = String::with_capacity(GROUPS * GROUP_LEN);
-        for c in text.chars() {
-            let c = match c.to_ascii_uppercase() {
-                ' ' | '-' | '\t' | '\u{a0}' => continue,
-                'O' => '0',
-                'I' | 'L' => '1',
-                c => c,
-            };
-            if !c.is_ascii() || !ALPHABET.contains(&(c as u8)) {
-                return Err(CodeRefusal::NotACode);
-            }
-            normal.push(c);
+        if !paper_code::read_into(text, &mut normal) {
+            return Err(CodeRefusal::NotACode);
         }
         match normal.len() {
             OLD_CODE_LEN => Err(CodeRefusal::EarlierForm),
@@ -110,12 +97,7 @@ impl EnrollmentCode {
 
     /// `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`, to print and read out.
     pub fn display(&self) -> String {
-        self.0
-            .as_bytes()
-            .chunks(GROUP_LEN)
-            .map(|group| String::from_utf8_lossy(group).into_owned())
-            .collect::<Vec<_>>()
-            .join("-")
+        paper_code::grouped(&self.0)
     }
 
     /// What the Center keeps instead of the code: a hash, which is also the key of the proof.

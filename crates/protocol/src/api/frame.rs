@@ -7,7 +7,7 @@
 
 use crate::api::delivery::{DeliveryBatch, DeliveryItem};
 use crate::api::{MAX_BATCH_ITEMS, MAX_REQUEST_BYTES};
-use crate::envelope::EnvelopeKind;
+use crate::envelope::{EnvelopeKind, EnvelopeMeta};
 use crate::error::FrameError;
 
 /// The body's media type.
@@ -35,6 +35,21 @@ pub struct FramedItem {
     pub catalogue_version: String,
     pub created_at: String,
     pub envelope: Vec<u8>,
+}
+
+impl FramedItem {
+    /// The item of an envelope sealed with `meta`, about `regarding` for a reconsideration.
+    pub fn sealed(meta: EnvelopeMeta, regarding: Option<String>, envelope: Vec<u8>) -> Self {
+        Self {
+            id: meta.id,
+            kind: meta.kind,
+            regarding,
+            payload_format: meta.payload_format,
+            catalogue_version: meta.catalogue_version,
+            created_at: meta.created_at,
+            envelope,
+        }
+    }
 }
 
 /// A batch: the age recipient every item was sealed to, and 1 to [`MAX_BATCH_ITEMS`] items.

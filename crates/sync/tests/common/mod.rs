@@ -9,6 +9,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use first_contact_center::{CenterConfig, RunningCenter};
+use first_contact_protocol::api::frame::FramedItem;
 use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{EnvelopeKind, EnvelopeMeta, SignedDocument};
 use first_contact_sync::{
@@ -73,13 +74,7 @@ pub fn sealed(
         &check(enrollment.center_key()),
     ));
     PendingEnvelope {
-        id: meta.id,
-        kind,
-        regarding: None,
-        payload_format: meta.payload_format,
-        catalogue_version: meta.catalogue_version,
-        created_at: meta.created_at,
-        bytes,
+        item: FramedItem::sealed(meta, None, bytes),
         recipient: check(enrollment.center_key()).to_string(),
     }
 }
@@ -141,7 +136,7 @@ impl LocalStore for MemoryStore {
         Ok(memory
             .outbox
             .values()
-            .filter(|item| !memory.set_aside.contains_key(&item.id))
+            .filter(|item| !memory.set_aside.contains_key(&item.item.id))
             .take(limit)
             .cloned()
             .collect())
@@ -152,7 +147,7 @@ impl LocalStore for MemoryStore {
         Ok(memory
             .outbox
             .values()
-            .filter(|item| !memory.set_aside.contains_key(&item.id))
+            .filter(|item| !memory.set_aside.contains_key(&item.item.id))
             .count())
     }
 
@@ -160,7 +155,7 @@ impl LocalStore for MemoryStore {
         let mut memory = self.lock()?;
         memory.batches.push(batch.signed.clone());
         for receipt in &batch.receipts {
-            memory.outbox.retain(|_, item| item.id != receipt.id);
+            memory.outbox.retain(|_, item| item.item.id != receipt.id);
             memory.receipts.insert(
                 receipt.id.clone(),
                 StoredReceipt {

@@ -140,20 +140,7 @@ fn param(issue: &FieldIssue, key: &str) -> String {
 }
 
 /// Every exploitation type, for tests that go through them all.
-const ALL_TYPES: [ExploitationType; 12] = [
-    ExploitationType::LabourExploitation,
-    ExploitationType::ForcedLabour,
-    ExploitationType::CriminalActivities,
-    ExploitationType::SexualExploitation,
-    ExploitationType::Begging,
-    ExploitationType::Pornography,
-    ExploitationType::SlaveryOrSimilar,
-    ExploitationType::OrganRemoval,
-    ExploitationType::ArmedConflict,
-    ExploitationType::ForcedMarriage,
-    ExploitationType::IllegalAdoption,
-    ExploitationType::Other,
-];
+const ALL_TYPES: [ExploitationType; 12] = ExploitationType::ALL;
 
 mod dates_places;
 mod drafts;

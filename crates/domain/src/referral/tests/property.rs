@@ -15,67 +15,6 @@ const DETECTIONS: [DetectionMethod; 8] = [
     DetectionMethod::Other,
 ];
 
-/// Every field path the validator may name for `r`, in form order.
-fn known_paths(r: &Referral) -> Vec<String> {
-    let mut paths: Vec<String> = [
-        "referrer.officer_name",
-        "referrer.officer_contact",
-        "contact.date",
-        "contact.place",
-        "contact.circumstances",
-        "contact.detection",
-        "person.name",
-        "person.date_of_birth",
-        "person.estimated_age",
-        "person.nationality",
-        "person.languages",
-    ]
-    .map(String::from)
-    .to_vec();
-    paths.extend((0..r.person.languages.len()).map(|i| format!("person.languages.{i}")));
-    paths.push("person.legal_status_note".into());
-    let place = |paths: &mut Vec<String>, prefix: &str| {
-        for part in ["country", "locality", "from", "to"] {
-            paths.push(format!("{prefix}.{part}"));
-        }
-    };
-    place(&mut paths, "places.recruitment");
-    paths.push("places.transit".into());
-    for i in 0..r.places.transit.len() {
-        place(&mut paths, &format!("places.transit.{i}"));
-    }
-    place(&mut paths, "places.exploitation");
-    paths.extend(
-        [
-            "exploitation.types",
-            "exploitation.labour_sector",
-            "indicators.indicator_set",
-            "indicators.catalogue_version",
-            "indicators.observations",
-        ]
-        .map(String::from),
-    );
-    for i in 0..r.indicators.observations.len() {
-        paths.push(format!("indicators.observations.{i}.indicator"));
-        paths.push(format!("indicators.observations.{i}.note"));
-    }
-    paths.extend(
-        [
-            "indicators.narrative",
-            "needs.note",
-            "risks.note",
-            "consent.consent_to_referral",
-            "consent.consent_to_data_processing",
-            "consent.consent_language",
-            "child.child_views",
-            "child.social_work_centre_notified",
-            "child.social_work_centre",
-        ]
-        .map(String::from),
-    );
-    paths
-}
-
 /// Any text, including control characters, mixed with values shaped like dates, codes and tags
 /// so that the deeper rules run too.
 fn text() -> impl Strategy<Value = String> {
@@ -155,7 +94,7 @@ proptest! {
     fn validator_never_panics_and_names_only_known_fields_in_form_order(r in referral()) {
         let found = validate_referral(&r, today());
         let _ = referral_path(&r, today());
-        let known = known_paths(&r);
+        let known = field_paths(&r);
         let mut last = 0;
         for issue in &found {
             let position = known.iter().position(|p| *p == issue.field);

@@ -1,20 +1,19 @@
 //! `center`: the reference Center server (`center serve`) and its administration command line
-//! (`center admin …`). Every setting has a flag and an environment variable; see `--help`.
+//! (`center admin …`, in `admin_commands`). Every setting has a flag and an environment
+//! variable; see `--help`.
+
+mod admin_commands;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use admin_commands::{AdminCommand, Output};
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use first_contact_center::admin;
-use first_contact_center::decisions::DecisionInput;
+use clap::{Args, Parser, Subcommand};
 use first_contact_center::keys::{KeyPaths, IDENTITY_FILE, RECIPIENT_FILE, SIGNING_KEY_FILE};
 use first_contact_center::tls::TlsFiles;
 use first_contact_center::{system_clock, CenterConfig, Limits};
-use first_contact_protocol::api::feedback::DecisionOutcome;
-use first_contact_protocol::api::publication::PublicationKind;
-use first_contact_protocol::EnvelopeKind;
 
 #[derive(Parser)]
 #[command(
@@ -141,69 +140,6 @@ impl LimitArgs {
     }
 }
 
-#[derive(Subcommand)]
-enum AdminCommand {
-    /// Create a one-time enrollment code for an officer of an agency.
-    Enroll {
-        #[arg(long)]
-        agency: String,
-        #[arg(long)]
-        officer: String,
-        /// Hours until the code expires.
-        #[arg(long, default_value_t = admin::DEFAULT_CODE_VALID_HOURS)]
-        valid_hours: u32,
-        /// The Center's address as devices reach it; with --file, written into the file.
-        #[arg(long)]
-        address: Option<String>,
-        /// Write an enrollment file a worker can paste instead of typing.
-        #[arg(long, requires = "address")]
-        file: Option<PathBuf>,
-    },
-    /// List enrolled devices.
-    Devices,
-    /// Revoke a device: it gets 401 from then on.
-    Revoke { device_id: String },
-    /// List received referrals and their latest decision.
-    Referrals,
-    /// Open a referral or reconsideration request (id or Center reference) with the Center key.
-    Open { key: String },
-    /// Record a decision on a referral (id or Center reference).
-    Decide {
-        referral: String,
-        #[arg(long, value_enum)]
-        outcome: Outcome,
-        #[arg(long)]
-        reasons: String,
-        /// The version of the identification criteria used.
-        #[arg(long)]
-        criteria_version: String,
-        /// The reconsideration request (id or reference) this decision answers.
-        #[arg(long)]
-        answers: Option<String>,
-    },
-    /// List reconsideration requests and whether they are answered.
-    Reconsiderations,
-    /// Sign and publish a new catalogue or service directory version from a JSON file.
-    Publish {
-        #[arg(value_enum)]
-        kind: Kind,
-        file: PathBuf,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Outcome {
-    Identified,
-    NotIdentified,
-    MoreInformationNeeded,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Kind {
-    Catalogue,
-    Directory,
-}
-
 fn config(settings: &Settings) -> CenterConfig {
     let mut config = CenterConfig::new(&settings.data_dir);
     config.name = settings.name.clone();
@@ -281,7 +217,11 @@ async fn main() -> Result<()> {
             running.stop();
             Ok(())
         }
-        Command::Admin { json, command } => administer(&config, json, command),
+        Command::Admin { json, command } => {
+            let (state, _) = first_contact_center::open(&config, system_clock())
+                .context("opening the Center's data folder")?;
+            admin_commands::run(&state, Output { json }, command)
+        }
     }
 }
 
@@ -317,206 +257,6 @@ async fn wait_for_terminate() {
             terminate.recv().await;
         }
         Err(_) => std::future::pending().await,
-    }
-}
-
-fn administer(config: &CenterConfig, json: bool, command: AdminCommand) -> Result<()> {
-    let (state, _) = first_contact_center::open(config, system_clock())
-        .context("opening the Center's data folder")?;
-    let print = |value: &dyn erased::Printable, text: String| -> Result<()> {
-        if json {
-            println!("{}", value.to_json()?);
-        } else {
-            println!("{text}");
-        }
-        Ok(())
-    };
-    match command {
-        AdminCommand::Enroll {
-            agency,
-            officer,
-            valid_hours,
-            address,
-            file,
-        } => {
-            let issued = admin::issue_code(
-                &state,
-                &agency,
-                &officer,
-                chrono::Duration::hours(i64::from(valid_hours)),
-                address.as_deref(),
-            )?;
-            if let (Some(path), Some(contents)) = (&file, &issued.file) {
-                write_owner_only(path, serde_json::to_string_pretty(contents)?.as_bytes())
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
-            print(
-                &issued,
-                format!(
-                    "Enrollment code for {} ({}): {}\nValid until {} — give it to the officer in person.\nCenter fingerprint (for the officer to compare): {}{}",
-                    issued.officer,
-                    issued.agency,
-                    issued.code,
-                    issued.expires_at,
-                    issued.center_fingerprint,
-                    file.map(|path| format!("\nEnrollment file: {}", path.display()))
-                        .unwrap_or_default()
-                ),
-            )
-        }
-        AdminCommand::Devices => {
-            let devices = admin::devices(&state)?;
-            let text = devices
-                .iter()
-                .map(|d| {
-                    format!(
-                        "{}  {}  {} / {}  enrolled {}{}",
-                        d.id,
-                        d.name,
-                        d.agency,
-                        d.officer,
-                        d.enrolled_at,
-                        d.revoked_at
-                            .as_ref()
-                            .map(|at| format!("  REVOKED {at}"))
-                            .unwrap_or_default()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            print(&devices, or_none(text))
-        }
-        AdminCommand::Revoke { device_id } => {
-            admin::revoke(&state, &device_id)?;
-            print(
-                &serde_json::json!({"revoked": device_id}),
-                format!("Device {device_id} is revoked."),
-            )
-        }
-        AdminCommand::Referrals => listings(&state, EnvelopeKind::Referral, print),
-        AdminCommand::Reconsiderations => listings(&state, EnvelopeKind::Reconsideration, print),
-        AdminCommand::Open { key } => {
-            let opened = admin::open(&state, &key)?;
-            let text = format!(
-                "{} {} received {}\n{}",
-                opened.listing.kind,
-                opened.listing.center_reference,
-                opened.listing.received_at,
-                serde_json::to_string_pretty(&opened.payload)?
-            );
-            print(&opened, text)
-        }
-        AdminCommand::Decide {
-            referral,
-            outcome,
-            reasons,
-            criteria_version,
-            answers,
-        } => {
-            let decision = admin::decide(
-                &state,
-                &DecisionInput {
-                    referral,
-                    outcome: match outcome {
-                        Outcome::Identified => DecisionOutcome::Identified,
-                        Outcome::NotIdentified => DecisionOutcome::NotIdentified,
-                        Outcome::MoreInformationNeeded => DecisionOutcome::MoreInformationNeeded,
-                    },
-                    reasons,
-                    criteria_version,
-                    answers,
-                },
-            )?;
-            print(
-                &decision,
-                format!(
-                    "Decision {} on {}: {}",
-                    decision.decision_id,
-                    decision.center_reference,
-                    decision.outcome.as_str()
-                ),
-            )
-        }
-        AdminCommand::Publish { kind, file } => {
-            let content = std::fs::read_to_string(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
-            let kind = match kind {
-                Kind::Catalogue => PublicationKind::Catalogue,
-                Kind::Directory => PublicationKind::Directory,
-            };
-            let publication = admin::publish(&state, kind, &content)?;
-            print(
-                &serde_json::json!({"kind": kind.as_str(), "version": publication.version}),
-                format!(
-                    "Published {} version {}.",
-                    kind.as_str(),
-                    publication.version
-                ),
-            )
-        }
-    }
-}
-
-fn listings(
-    state: &first_contact_center::CenterState,
-    kind: EnvelopeKind,
-    print: impl Fn(&dyn erased::Printable, String) -> Result<()>,
-) -> Result<()> {
-    let listings = admin::received(state, kind)?;
-    let text = listings
-        .iter()
-        .map(|l| {
-            format!(
-                "{}  {}  received {}  {}{}",
-                l.center_reference,
-                l.id,
-                l.received_at,
-                l.decision
-                    .as_ref()
-                    .map_or_else(|| "undecided".to_owned(), |d| d.outcome.clone()),
-                l.regarding
-                    .as_ref()
-                    .map(|r| format!("  regarding {r}"))
-                    .unwrap_or_default()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    print(&listings, or_none(text))
-}
-
-/// The enrollment file holds a live code: only its owner may read it.
-fn write_owner_only(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-fn or_none(text: String) -> String {
-    if text.is_empty() {
-        "(none)".into()
-    } else {
-        text
-    }
-}
-
-/// Lets one printing closure take any serialisable value.
-mod erased {
-    pub trait Printable {
-        fn to_json(&self) -> anyhow::Result<String>;
-    }
-
-    impl<T: serde::Serialize> Printable for T {
-        fn to_json(&self) -> anyhow::Result<String> {
-            Ok(serde_json::to_string_pretty(self)?)
-        }
     }
 }
 
