@@ -7,7 +7,8 @@ use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{EnvelopeKind, EnvelopeMeta};
 use serde::Serialize;
 
-use crate::db::decisions::{self, DecisionRecord};
+use crate::db::decisions;
+pub use crate::db::decisions::DecisionListing;
 pub use crate::db::devices::DeviceListing;
 use crate::db::devices::{self, DeviceRecord};
 use crate::db::envelopes::{self, EnvelopeRecord};
@@ -108,29 +109,6 @@ pub struct EnvelopeListing {
     pub decision: Option<DecisionListing>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DecisionListing {
-    pub id: String,
-    pub outcome: String,
-    pub reasons: String,
-    pub criteria_version: String,
-    pub decided_at: String,
-    pub answers: Option<String>,
-}
-
-impl From<DecisionRecord> for DecisionListing {
-    fn from(record: DecisionRecord) -> Self {
-        Self {
-            id: record.id,
-            outcome: record.outcome,
-            reasons: record.reasons,
-            criteria_version: record.criteria_version,
-            decided_at: record.decided_at,
-            answers: record.answers,
-        }
-    }
-}
-
 fn listing(
     connection: &rusqlite::Connection,
     record: EnvelopeRecord,
@@ -141,7 +119,7 @@ fn listing(
         decisions::answering(connection, &record.id)?
     };
     Ok(EnvelopeListing {
-        decision: decision.map(DecisionListing::from),
+        decision: decision.map(|stored| stored.decision),
         purged: record.purged_at.is_some(),
         id: record.id,
         center_reference: record.center_reference,
@@ -201,7 +179,7 @@ pub fn open(state: &CenterState, key: &str) -> Result<OpenedEnvelope, CenterErro
         .unwrap_or_else(|| record.id.clone());
     let decisions = decisions::for_referral(&connection, &history_of)?
         .into_iter()
-        .map(DecisionListing::from)
+        .map(|stored| stored.decision)
         .collect();
     Ok(OpenedEnvelope {
         listing: listing(&connection, record)?,

@@ -6,7 +6,7 @@ use first_contact_protocol::api::MAX_FEED_PAGE;
 use first_contact_protocol::{Purpose, SignedDocument};
 use rusqlite::Connection;
 
-use crate::db::decisions::{self, DecisionRecord};
+use crate::db::decisions;
 use crate::db::envelopes;
 use crate::error::CenterError;
 use crate::failure::ApiFailure;
@@ -73,21 +73,7 @@ pub fn record(
         device_id: uuid::Uuid::parse_str(&referral.device_id)
             .map_err(|e| CenterError::Invalid(format!("stored device id: {e}")))?,
     };
-    decision.sequence = decisions::insert_unsigned(
-        &transaction,
-        &DecisionRecord {
-            sequence: 0,
-            id: decision.decision_id.clone(),
-            referral_id: decision.referral_id.clone(),
-            device_id: referral.device_id.clone(),
-            outcome: decision.outcome.as_str().to_owned(),
-            reasons: decision.reasons.clone(),
-            criteria_version: decision.criteria_version.clone(),
-            decided_at: decision.decided_at.clone(),
-            answers: decision.answers.clone(),
-            signed: String::new(),
-        },
-    )?;
+    decision.sequence = decisions::insert_unsigned(&transaction, &decision, &referral.device_id)?;
     let signed = state.keys.signer.sign(Purpose::Decision, &decision)?;
     let signed = serde_json::to_string(&signed).map_err(|e| CenterError::Invalid(e.to_string()))?;
     decisions::set_signed(&transaction, decision.sequence, &signed)?;

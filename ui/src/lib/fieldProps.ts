@@ -24,6 +24,14 @@ export interface PickerProps extends Omit<FieldProps, "hint"> {
   hint?: boolean;
 }
 
+/** A labelled input outside the referral form (a date, a passphrase): the caller names it. */
+export interface InputProps {
+  id: string;
+  testid: string;
+  label: string;
+  value: string;
+}
+
 export function fieldId(field: string): string {
   return `f-${field.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }

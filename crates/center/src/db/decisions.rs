@@ -1,21 +1,32 @@
 //! `decisions`: the Center's decisions on referrals, in the order taken; each is stored as the
 //! signed document devices receive.
 
+use first_contact_protocol::api::feedback::Decision;
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
 
 use crate::error::CenterError;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecisionRecord {
-    pub sequence: i64,
+/// A decision as staff see it (`center admin`): what was decided, why, under which criteria,
+/// and the reconsideration request it answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionListing {
     pub id: String,
-    pub referral_id: String,
-    pub device_id: String,
     pub outcome: String,
     pub reasons: String,
     pub criteria_version: String,
     pub decided_at: String,
     pub answers: Option<String>,
+}
+
+/// A stored decision: its listing, the referral and device it concerns, its place in the
+/// feed, and the signed document the device receives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRecord {
+    pub sequence: i64,
+    pub referral_id: String,
+    pub device_id: String,
+    pub decision: DecisionListing,
     pub signed: String,
 }
 
@@ -25,14 +36,16 @@ const COLUMNS: &str = "sequence, id, referral_id, device_id, outcome, reasons, c
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DecisionRecord> {
     Ok(DecisionRecord {
         sequence: row.get(0)?,
-        id: row.get(1)?,
         referral_id: row.get(2)?,
         device_id: row.get(3)?,
-        outcome: row.get(4)?,
-        reasons: row.get(5)?,
-        criteria_version: row.get(6)?,
-        decided_at: row.get(7)?,
-        answers: row.get(8)?,
+        decision: DecisionListing {
+            id: row.get(1)?,
+            outcome: row.get(4)?,
+            reasons: row.get(5)?,
+            criteria_version: row.get(6)?,
+            decided_at: row.get(7)?,
+            answers: row.get(8)?,
+        },
         signed: row.get(9)?,
     })
 }
@@ -42,21 +55,22 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DecisionRecord> {
 /// transaction.
 pub fn insert_unsigned(
     connection: &Connection,
-    record: &DecisionRecord,
+    decision: &Decision,
+    device_id: &str,
 ) -> Result<i64, CenterError> {
     connection.execute(
         "INSERT INTO decisions (id, referral_id, device_id, outcome, reasons, criteria_version,
              decided_at, answers, signed)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '')",
         params![
-            record.id,
-            record.referral_id,
-            record.device_id,
-            record.outcome,
-            record.reasons,
-            record.criteria_version,
-            record.decided_at,
-            record.answers
+            decision.decision_id,
+            decision.referral_id,
+            device_id,
+            decision.outcome.as_str(),
+            decision.reasons,
+            decision.criteria_version,
+            decision.decided_at,
+            decision.answers
         ],
     )?;
     Ok(connection.last_insert_rowid())
