@@ -42,8 +42,8 @@ pub fn publish(
     Ok(publication)
 }
 
-/// What is checked of a publication before it is signed: that it is JSON, that a catalogue is
-/// one the field app's loader accepts, and that it names its version. Answers the content and
+/// What is checked of a publication before it is signed: that it is JSON, and that a catalogue
+/// or a directory is one the field app's loader accepts. Answers the content and
 /// the version.
 pub fn check_content(
     kind: PublicationKind,
@@ -61,11 +61,15 @@ pub fn check_content(
             })?;
             catalogue.version.clone()
         }
-        PublicationKind::Directory => content
-            .get("version")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned)
-            .ok_or_else(|| CenterError::Invalid("the directory has no \"version\"".into()))?,
+        PublicationKind::Directory => {
+            let directory = first_contact_domain::directory::load(content_json).map_err(|e| {
+                CenterError::Invalid(format!(
+                    "the directory is not valid: {}: {}",
+                    e.place, e.problem
+                ))
+            })?;
+            directory.version.clone()
+        }
     };
     Ok((content, version))
 }

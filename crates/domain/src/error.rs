@@ -1,6 +1,9 @@
-//! Errors of the pure domain: an invalid catalogue, an assessment that cannot be made.
+//! Errors of the pure domain: an invalid catalogue or directory, an assessment that cannot be
+//! made.
 
 use thiserror::Error;
+
+use crate::data_file::Problem;
 
 /// Why a catalogue was refused. `place` names the spot in the file (a JSON path such as
 /// `sets[0].dimensions[2].indicators[4].key`, or a line and column for malformed JSON).
@@ -11,12 +14,23 @@ pub struct CatalogueError {
     pub problem: String,
 }
 
-impl CatalogueError {
-    pub(crate) fn at(place: impl Into<String>, problem: impl Into<String>) -> Self {
-        Self {
-            place: place.into(),
-            problem: problem.into(),
-        }
+impl From<Problem> for CatalogueError {
+    fn from(Problem { place, problem }: Problem) -> Self {
+        Self { place, problem }
+    }
+}
+
+/// Why a help directory was refused; `place` as for the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("invalid directory at {place}: {problem}")]
+pub struct DirectoryError {
+    pub place: String,
+    pub problem: String,
+}
+
+impl From<Problem> for DirectoryError {
+    fn from(Problem { place, problem }: Problem) -> Self {
+        Self { place, problem }
     }
 }
 

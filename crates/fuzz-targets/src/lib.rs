@@ -224,8 +224,8 @@ pub fn catalogue(data: &[u8]) {
     }
 }
 
-/// The directory as the Center checks it before publishing (`publishing::check_content`, the
-/// only reading of a directory beyond serde) and as the device reads a verified publication:
+/// The directory as the Center checks it before publishing (`publishing::check_content`, which
+/// runs the app's loader) and as the device reads a verified publication:
 /// the version found is the content's `version`, and a checked directory passes again after a
 /// round trip; a `Publication` parsed from the text round-trips.
 pub fn directory(data: &[u8]) {

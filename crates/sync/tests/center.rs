@@ -309,6 +309,14 @@ async fn publications_are_verified_against_the_pinned_key() {
         r#"{"version": "2027.2"}"#,
     );
     assert!(refused.is_err());
+    // Nor is a directory: the Center runs the app's own loader and names the problem's place.
+    let refused = first_contact_center::admin::publish(
+        &center.state,
+        PublicationKind::Directory,
+        r#"{"version": "2027.2", "services": []}"#,
+    );
+    let problem = refused.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(problem.contains("directory is not valid"), "{problem}");
     center.stop();
 }
 

@@ -88,13 +88,15 @@ async fn a_feed_page_that_does_not_move_the_cursor_ends_the_pass() {
     center.stop();
 }
 
-fn catalogue_json(version: &str) -> String {
-    let mut catalogue: serde_json::Value = check(serde_json::from_str(include_str!(
-        "../../domain/catalogue/catalogue.json"
-    )));
-    catalogue["version"] = serde_json::json!(version);
-    catalogue.to_string()
+/// A built-in data file (the catalogue or the directory) as a publication of `version`.
+fn with_version(built_in: &str, version: &str) -> String {
+    let mut content: serde_json::Value = check(serde_json::from_str(built_in));
+    content["version"] = serde_json::json!(version);
+    content.to_string()
 }
+
+const CATALOGUE: &str = include_str!("../../domain/catalogue/catalogue.json");
+const DIRECTORY: &str = include_str!("../../domain/directory/directory.json");
 
 /// Puts a publication of `version` in the device's store as if an earlier pass had stored it.
 fn stored(store: &MemoryStore, kind: PublicationKind, version: &str) {
@@ -131,12 +133,12 @@ async fn an_older_publication_never_replaces_a_newer_one() {
     check(first_contact_center::admin::publish(
         &center.state,
         PublicationKind::Catalogue,
-        &catalogue_json("2027.1"),
+        &with_version(CATALOGUE, "2027.1"),
     ));
     check(first_contact_center::admin::publish(
         &center.state,
         PublicationKind::Directory,
-        r#"{"version": "2027.10", "services": []}"#,
+        &with_version(DIRECTORY, "2027.10"),
     ));
 
     // The device already holds a newer catalogue ("2027.10" is after "2027.1") and an older

@@ -6,6 +6,7 @@ mod validate;
 
 pub use model::*;
 
+use crate::data_file::malformed;
 use crate::error::CatalogueError;
 
 /// The catalogue the application ships with, as published in the repository.
@@ -14,12 +15,8 @@ pub const BUILT_IN_JSON: &str = include_str!("../../catalogue/catalogue.json");
 /// Parses and validates a catalogue. Every rule the engine relies on is checked here, so the
 /// assessment never meets a dangling reference.
 pub fn load(json: &str) -> Result<Catalogue, CatalogueError> {
-    let catalogue: Catalogue = serde_json::from_str(json).map_err(|error| {
-        CatalogueError::at(
-            format!("line {}, column {}", error.line(), error.column()),
-            error.to_string(),
-        )
-    })?;
+    let catalogue: Catalogue =
+        serde_json::from_str(json).map_err(|error| CatalogueError::from(malformed(&error)))?;
     validate::check(&catalogue)?;
     Ok(catalogue)
 }

@@ -3,14 +3,11 @@
 use std::collections::HashSet;
 
 use super::model::*;
-use crate::error::CatalogueError;
-use crate::text::Text;
-
-type Checked = Result<(), CatalogueError>;
+use crate::data_file::{identifier, non_empty, problem, text, unique, Checked, Problem};
 
 pub(super) fn check(catalogue: &Catalogue) -> Checked {
     if catalogue.format != SUPPORTED_FORMAT {
-        return Err(CatalogueError::at(
+        return Err(problem(
             "format",
             format!(
                 "format {} is not supported (expected {SUPPORTED_FORMAT})",
@@ -46,10 +43,7 @@ pub(super) fn check(catalogue: &Catalogue) -> Checked {
     }
 
     if catalogue.sets.is_empty() {
-        return Err(CatalogueError::at(
-            "sets",
-            "the catalogue has no indicator set",
-        ));
+        return Err(problem("sets", "the catalogue has no indicator set"));
     }
     unique(
         "sets",
@@ -76,7 +70,7 @@ fn element_rule(place: &str, rule: &ElementRule) -> Checked {
     text(&format!("{place}.title"), &rule.title)?;
     text(&format!("{place}.description"), &rule.description)?;
     if rule.clauses.is_empty() {
-        return Err(CatalogueError::at(
+        return Err(problem(
             format!("{place}.clauses"),
             "an element rule needs at least one clause",
         ));
@@ -90,7 +84,7 @@ fn element_rule(place: &str, rule: &ElementRule) -> Checked {
         identifier(&format!("{place}.id"), &clause.id)?;
         text(&format!("{place}.label"), &clause.label)?;
         if clause.requires.is_empty() {
-            return Err(CatalogueError::at(
+            return Err(problem(
                 format!("{place}.requires"),
                 "a clause needs at least one requirement",
             ));
@@ -99,26 +93,26 @@ fn element_rule(place: &str, rule: &ElementRule) -> Checked {
         for (r, requirement) in clause.requires.iter().enumerate() {
             let place = format!("{place}.requires[{r}]");
             if requirement.count == 0 {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.count"),
                     "a requirement must ask for at least one indicator",
                 ));
             }
             if requirement.strengths.is_empty() {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.strengths"),
                     "a requirement must name at least one strength",
                 ));
             }
             for strength in &requirement.strengths {
                 if *strength == Strength::Unknown {
-                    return Err(CatalogueError::at(
+                    return Err(problem(
                         format!("{place}.strengths"),
                         "a rule cannot count indicators of unknown strength",
                     ));
                 }
                 if !seen.insert(*strength) {
-                    return Err(CatalogueError::at(
+                    return Err(problem(
                         format!("{place}.strengths"),
                         "the requirements of one clause must not share a strength",
                     ));
@@ -134,10 +128,7 @@ fn expression(place: &str, expr: &RuleExpr) -> Checked {
         RuleExpr::Dimension(key) => dimension_key(&format!("{place}.dimension"), key),
         RuleExpr::All(parts) | RuleExpr::Any(parts) => {
             if parts.is_empty() {
-                return Err(CatalogueError::at(
-                    place,
-                    "`all` and `any` need at least one part",
-                ));
+                return Err(problem(place, "`all` and `any` need at least one part"));
             }
             for (i, part) in parts.iter().enumerate() {
                 expression(&format!("{place}[{i}]"), part)?;
@@ -146,14 +137,14 @@ fn expression(place: &str, expr: &RuleExpr) -> Checked {
         }
         RuleExpr::Act(answers) => {
             if answers.is_empty() {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.act"),
                     "`act` needs at least one answer",
                 ));
             }
             let mut seen = HashSet::new();
             if answers.iter().any(|answer| !seen.insert(*answer)) {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.act"),
                     "`act` names an answer twice",
                 ));
@@ -162,7 +153,7 @@ fn expression(place: &str, expr: &RuleExpr) -> Checked {
         }
         RuleExpr::Observed(keys) => {
             if keys.is_empty() {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.observed"),
                     "`observed` needs at least one dimension or indicator key",
                 ));
@@ -186,7 +177,7 @@ fn indicator_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Chec
     text(&format!("{place}.source"), &set.source)?;
     text(&format!("{place}.provenance"), &set.provenance)?;
     if set.dimensions.is_empty() {
-        return Err(CatalogueError::at(
+        return Err(problem(
             format!("{place}.dimensions"),
             "an indicator set needs at least one dimension",
         ));
@@ -205,7 +196,7 @@ fn indicator_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Chec
         text(&format!("{place}.title"), &dimension.title)?;
         text(&format!("{place}.description"), &dimension.description)?;
         if dimension.indicators.is_empty() {
-            return Err(CatalogueError::at(
+            return Err(problem(
                 format!("{place}.indicators"),
                 "a dimension needs at least one indicator",
             ));
@@ -231,13 +222,13 @@ fn rules_of_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Check
         (None, None) => Ok(()),
         (Some(element), Some(rules)) => {
             if has_unknown {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.element_rule"),
                     "a set with indicators of unknown strength cannot have a rule",
                 ));
             }
             if catalogue.element_rule(element).is_none() {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.element_rule"),
                     format!("no element rule `{element}`"),
                 ));
@@ -249,7 +240,7 @@ fn rules_of_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Check
                 catalogue,
             )?;
             if adult.expression.asks_act() || adult.duty_of_care.is_some() {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     format!("{place}.combination_rules.adult"),
                     format!(
                         "rule `{}` asks the child path's act question or carries a duty of \
@@ -266,7 +257,7 @@ fn rules_of_set(place: &str, set: &IndicatorSet, catalogue: &Catalogue) -> Check
             )?;
             Ok(())
         }
-        _ => Err(CatalogueError::at(
+        _ => Err(problem(
             format!("{place}.element_rule"),
             "a set has both an element rule and combination rules, or neither",
         )),
@@ -279,18 +270,15 @@ fn combination_of_set<'c>(
     id: &str,
     set: &IndicatorSet,
     catalogue: &'c Catalogue,
-) -> Result<&'c CombinationRule, CatalogueError> {
+) -> Result<&'c CombinationRule, Problem> {
     let Some(rule) = catalogue.combination_rule(id) else {
-        return Err(CatalogueError::at(
-            place,
-            format!("no combination rule `{id}`"),
-        ));
+        return Err(problem(place, format!("no combination rule `{id}`")));
     };
     let parts = std::iter::once(&rule.expression).chain(rule.duty_of_care.as_ref());
     for expr in parts {
         for key in expr.dimensions() {
             if !set.dimensions.iter().any(|d| d.key == key) {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     place,
                     format!("rule `{id}` names dimension `{key}`, which this set lacks"),
                 ));
@@ -298,7 +286,7 @@ fn combination_of_set<'c>(
         }
         for key in observed_indicators(expr) {
             if set.indicator(key).is_none() {
-                return Err(CatalogueError::at(
+                return Err(problem(
                     place,
                     format!("rule `{id}` names indicator `{key}`, which this set lacks"),
                 ));
@@ -323,41 +311,6 @@ fn observed_indicators(expr: &RuleExpr) -> Vec<&str> {
     }
 }
 
-fn text(place: &str, value: &Text) -> Checked {
-    if value.is_complete() {
-        Ok(())
-    } else {
-        Err(CatalogueError::at(
-            place,
-            "every text needs non-empty `en` and `sr-Latn`",
-        ))
-    }
-}
-
-fn non_empty(place: &str, value: &str) -> Checked {
-    if value.trim().is_empty() {
-        Err(CatalogueError::at(place, "must not be empty"))
-    } else {
-        Ok(())
-    }
-}
-
-/// Lower-case identifiers of sets, rules and clauses: `a-z`, `0-9`, `-`.
-fn identifier(place: &str, value: &str) -> Checked {
-    let valid = !value.is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if valid {
-        Ok(())
-    } else {
-        Err(CatalogueError::at(
-            place,
-            format!("`{value}` is not an identifier (a-z, 0-9, -)"),
-        ))
-    }
-}
-
 /// Dimension keys: `A-Z`, `0-9`, `-`.
 fn dimension_key(place: &str, value: &str) -> Checked {
     let valid = !value.is_empty()
@@ -367,7 +320,7 @@ fn dimension_key(place: &str, value: &str) -> Checked {
     if valid {
         Ok(())
     } else {
-        Err(CatalogueError::at(
+        Err(problem(
             place,
             format!("`{value}` is not a dimension key (A-Z, 0-9, -)"),
         ))
@@ -378,19 +331,9 @@ fn dimension_key(place: &str, value: &str) -> Checked {
 fn indicator_key(place: &str, value: &str, dimension: &str) -> Checked {
     match value.split_once('.') {
         Some((prefix, slug)) if prefix == dimension => identifier(place, slug),
-        _ => Err(CatalogueError::at(
+        _ => Err(problem(
             place,
             format!("`{value}` must be `{dimension}.` followed by an identifier"),
         )),
     }
-}
-
-fn unique<'a>(place: &str, ids: impl Iterator<Item = &'a String>) -> Checked {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            return Err(CatalogueError::at(place, format!("`{id}` appears twice")));
-        }
-    }
-    Ok(())
 }

@@ -13,6 +13,7 @@ pub use form_fields::{
 };
 pub use journey::JourneyState;
 pub use model::*;
+pub(crate) use validate::parse_partial_date;
 pub use validate::{
     is_language_tag, validate_referral, MAX_AGE_DIFFERENCE, MAX_LANGUAGES, MAX_OBSERVATIONS,
     MAX_TRANSIT_PLACES,

@@ -325,7 +325,7 @@ fn partial_date(
     Some((start, end))
 }
 
-fn parse_partial_date(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn parse_partial_date(value: &str) -> Option<(NaiveDate, NaiveDate)> {
     let value = value.trim();
     let number = |part: &str, digits: usize| {
         (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
