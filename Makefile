@@ -88,7 +88,7 @@ soak: deps app
 
 ## Benchmarks; results are written up in docs/benchmarks.md.
 bench: deps ui app
-	cargo bench -p first-contact-app --bench autosave --bench finalise --bench delivery --bench lists --bench sync_contention
+	cargo bench -p first-contact-app --bench autosave --bench finalise --bench delivery --bench lists --bench sync_contention --bench directory_search
 	bash tests/bench/slow-link.sh
 	cargo run -p first-contact-e2e --bin startup-bench
 

@@ -16,6 +16,8 @@ pub const COMMANDS: &[&str] = &[
     "set_language",
     "set_idle_lock_minutes",
     "catalogue",
+    "directory_info",
+    "search_directory",
     "list_screenings",
     "new_screening",
     "open_screening",

@@ -6,10 +6,12 @@
 use first_contact_app::recovery::{Recovery, RecoveryCodeView};
 use first_contact_app::retention::ScreeningRetention;
 use first_contact_app::{
-    run_blocking, ApiError, App, AppError, AppStatus, EnrollApproval, EnrollInput, EnrollmentView,
-    NewProfile, OutboxEntry, OutboxPage, Passphrase, PassphraseChange, ReconsiderationInput,
-    ReferralDraftSummary, ReferralView, ScreeningPage, ScreeningView, SharedApp,
+    run_blocking, ApiError, App, AppError, AppStatus, DirectoryInfo, DirectorySearch,
+    EnrollApproval, EnrollInput, EnrollmentView, NewProfile, OutboxEntry, OutboxPage, Passphrase,
+    PassphraseChange, ReconsiderationInput, ReferralDraftSummary, ReferralView, ScreeningPage,
+    ScreeningView, SharedApp,
 };
+use first_contact_domain::directory::DirectoryQuery;
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
 use tauri::State;
@@ -106,6 +108,16 @@ pub async fn set_idle_lock_minutes(state: Shared<'_>, minutes: u32) -> Reply<App
 #[tauri::command]
 pub async fn catalogue(state: Shared<'_>) -> Reply<Catalogue> {
     on(&state, |app| Ok(app.catalogue().clone())).await
+}
+
+#[tauri::command]
+pub async fn directory_info(state: Shared<'_>) -> Reply<DirectoryInfo> {
+    on(&state, |app| Ok(app.directory_info())).await
+}
+
+#[tauri::command]
+pub async fn search_directory(state: Shared<'_>, query: DirectoryQuery) -> Reply<DirectorySearch> {
+    on(&state, move |app| app.search_directory(&query)).await
 }
 
 #[tauri::command]

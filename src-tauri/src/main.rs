@@ -113,6 +113,8 @@ fn main() -> anyhow::Result<()> {
             commands::set_language,
             commands::set_idle_lock_minutes,
             commands::catalogue,
+            commands::directory_info,
+            commands::search_directory,
             commands::list_screenings,
             commands::new_screening,
             commands::open_screening,

@@ -182,7 +182,7 @@ impl App {
             last_activity: monotonic,
             last_check: (monotonic, self.clock.since_boot()),
         });
-        self.apply_published_catalogue();
+        self.apply_publications();
     }
 
     /// Locks if the session is over: idle for longer than the limit, or the laptop suspended

@@ -4,15 +4,11 @@
 
 use std::collections::HashMap;
 
-use first_contact_domain::catalogue::{self, Catalogue};
-use first_contact_domain::CatalogueError;
 use first_contact_protocol::api::enrollment::CenterIdentity;
 use first_contact_protocol::api::feedback::{
     DecisionOutcome, ReconsiderationRequest, RECONSIDERATION_FORMAT,
 };
-use first_contact_protocol::api::publication::{Publication, PublicationKind};
 use first_contact_protocol::{CenterKey, EnvelopeKind, EnvelopeMeta};
-use first_contact_protocol::{CenterVerifier, Purpose, SignedDocument};
 use first_contact_store::decisions as decision_table;
 use first_contact_store::enrollment::{self as enrollment_table, EnrollmentRecord};
 use first_contact_store::outbox::{self, StatusRecord};
@@ -34,31 +30,6 @@ pub const MAX_NEW_INFORMATION_CHARS: usize = 20_000;
 pub const OUTBOX_PAGE: u32 = 50;
 
 impl App {
-    /// Uses the Center's latest published catalogue if the store holds one whose signature
-    /// verifies with the enrolled Center's key and which the loader accepts; otherwise the local
-    /// catalogue, with the reason in the status. Run at unlock and when a new one arrives.
-    pub(crate) fn apply_published_catalogue(&mut self) {
-        let Some(session) = self.session.as_ref() else {
-            return;
-        };
-        let connection = &session.connection;
-        let stored = publications::get(connection, PublicationKind::Catalogue.as_str());
-        let enrollment = enrollment_table::get(connection);
-        let (Ok(Some(stored)), Ok(Some(enrollment))) = (stored, enrollment) else {
-            return;
-        };
-        match verified_catalogue(&stored.signed, &enrollment.signing_key) {
-            Ok(catalogue) => {
-                self.catalogue = catalogue;
-                self.catalogue_problem = None;
-            }
-            Err(problem) => {
-                self.catalogue = self.local_catalogue.clone();
-                self.catalogue_problem = Some(AppError::Catalogue(problem).to_api());
-            }
-        }
-    }
-
     /// The enrollment, if the device has one (requires an unlocked session).
     pub fn enrollment(&mut self) -> Result<Option<EnrollmentView>, AppError> {
         let connection = &self.session()?.connection;
@@ -215,27 +186,6 @@ impl App {
         outbox::queue(&mut self.session()?.connection, &status, &queued)?;
         self.outbox_entry(&referral.id)
     }
-}
-
-/// A stored signed catalogue publication, verified again and loaded.
-pub(crate) fn verified_catalogue(
-    signed: &str,
-    signing_key: &str,
-) -> Result<Catalogue, CatalogueError> {
-    let problem = |problem: String| CatalogueError {
-        place: "the Center's publication".into(),
-        problem,
-    };
-    let document: SignedDocument =
-        serde_json::from_str(signed).map_err(|e| problem(e.to_string()))?;
-    let verifier = CenterVerifier::from_text(signing_key).map_err(|e| problem(e.to_string()))?;
-    let publication: Publication = verifier
-        .verify(Purpose::Publication, &document)
-        .map_err(|e| problem(e.to_string()))?;
-    if publication.kind != PublicationKind::Catalogue {
-        return Err(problem("not a catalogue".into()));
-    }
-    catalogue::load(&publication.content.to_string())
 }
 
 /// A request may follow a decision other than identified, unless an earlier request still

@@ -23,6 +23,7 @@ use first_contact_sync::{
 
 use crate::enrollment_form::enrollment_target;
 use crate::error::AppError;
+use crate::published::unloadable;
 use crate::shared::{lock, stopped, SharedApp};
 use crate::views::{EnrollApproval, EnrollInput, EnrollmentView};
 
@@ -234,15 +235,11 @@ impl LocalStore for AppOutbox {
         signed: &SignedDocument,
     ) -> Result<(), SyncError> {
         let signed = serde_json::to_string(signed).map_err(storage)?;
-        if publication.kind == PublicationKind::Catalogue {
-            // A signed catalogue this app cannot read is not installed; the one in use stays
-            // and the status says why.
-            if let Err(problem) =
-                first_contact_domain::catalogue::load(&publication.content.to_string())
-            {
-                lock(&self.app).catalogue_problem = Some(AppError::Catalogue(problem).to_api());
-                return Ok(());
-            }
+        // A signed publication this app cannot read is not installed; the one in use stays
+        // and the status says why.
+        if let Some(problem) = unloadable(publication) {
+            lock(&self.app).refused_publication(publication.kind, problem.to_api());
+            return Ok(());
         }
         let saved = self.with(|connection, now, _| {
             publications::save(
@@ -256,8 +253,8 @@ impl LocalStore for AppOutbox {
                 },
             )
         });
-        if saved.is_ok() && publication.kind == PublicationKind::Catalogue {
-            lock(&self.app).apply_published_catalogue();
+        if saved.is_ok() {
+            lock(&self.app).apply_publications();
         }
         saved
     }

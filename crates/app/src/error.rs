@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use first_contact_domain::{AssessmentError, CatalogueError};
+use first_contact_domain::{AssessmentError, CatalogueError, DirectoryError};
 use first_contact_protocol::ProtocolError;
 use first_contact_store::StoreError;
 use first_contact_sync::{SyncError, SyncProblem};
@@ -19,6 +19,8 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Catalogue(CatalogueError),
+    #[error(transparent)]
+    Directory(DirectoryError),
     #[error(transparent)]
     Assessment(#[from] AssessmentError),
     #[error("the profile is locked")]
@@ -132,6 +134,7 @@ impl AppError {
                 StoreError::Io(_) | StoreError::Database(_) => ErrorCode::StorageFailure,
             },
             AppError::Catalogue(_) => ErrorCode::CatalogueInvalid,
+            AppError::Directory(_) => ErrorCode::DirectoryInvalid,
             AppError::Assessment(AssessmentError::UnknownSet(_)) => ErrorCode::UnknownIndicatorSet,
             AppError::Locked => ErrorCode::Locked,
             AppError::PassphraseMismatch => ErrorCode::PassphraseMismatch,
@@ -168,9 +171,10 @@ impl AppError {
                 params.insert("found".into(), found.to_string());
                 params.insert("supported".into(), supported.to_string());
             }
-            AppError::Catalogue(error) => {
-                params.insert("place".into(), error.place.clone());
-                params.insert("problem".into(), error.problem.clone());
+            AppError::Catalogue(CatalogueError { place, problem })
+            | AppError::Directory(DirectoryError { place, problem }) => {
+                params.insert("place".into(), place.clone());
+                params.insert("problem".into(), problem.clone());
             }
             AppError::Assessment(AssessmentError::UnknownSet(set)) => {
                 params.insert("set".into(), set.clone());
@@ -280,7 +284,7 @@ mod localisation {
 
     /// How many kinds `kind_number` tells apart. A new kind takes the number `KINDS` and raises
     /// it by one; the test below then fails until `every_error` has an example of it.
-    const KINDS: usize = 46;
+    const KINDS: usize = 47;
 
     /// A distinct number for every kind of error the UI can receive, down to the store's and
     /// the sync engine's own kinds. The match has no wildcard, so a new kind does not compile
@@ -339,6 +343,7 @@ mod localisation {
             AppError::EnrollmentMissing => 43,
             AppError::EnrollmentCodeEarlierForm => 44,
             AppError::EnrollmentCodeFormat { .. } => 45,
+            AppError::Directory(_) => 46,
         }
     }
 
@@ -394,6 +399,10 @@ mod localisation {
             AppError::EnrollmentMissing,
             AppError::EnrollmentCodeEarlierForm,
             AppError::EnrollmentCodeFormat { format: "X".into() },
+            AppError::Directory(DirectoryError {
+                place: String::new(),
+                problem: String::new(),
+            }),
         ];
         all.extend(
             SYNC_PROBLEMS

@@ -40,6 +40,7 @@ error_codes! {
     NotFound = "not_found",
     StorageFailure = "storage_failure",
     CatalogueInvalid = "catalogue_invalid",
+    DirectoryInvalid = "directory_invalid",
     UnknownIndicatorSet = "unknown_indicator_set",
     Locked = "locked",
     PassphraseMismatch = "passphrase_mismatch",

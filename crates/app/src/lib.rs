@@ -9,8 +9,10 @@ mod enrollment_form;
 pub mod error;
 mod error_code;
 mod hardening;
+mod help;
 pub mod idle_lock;
 mod journey_facts;
+mod published;
 pub mod recovery;
 mod referrals;
 pub mod retention;
@@ -27,12 +29,15 @@ use first_contact_protocol::CenterKey;
 use first_contact_store::preferences::{self, Preferences};
 use first_contact_store::{KdfParams, Vault};
 
+use crate::published::DirectoryInUse;
+
 pub use center::OUTBOX_PAGE;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use delivery::{enroll, start_sync, sync_once};
 pub use enrollment_form::{enrollment_target, tidy_enrollment_code};
 pub use error::{ApiError, AppError, ErrorCode};
 pub use first_contact_store::Passphrase;
+pub use help::{DirectoryInfo, DirectorySearch, MAX_HITS};
 pub use idle_lock::start_idle_lock;
 pub use screenings::SCREENINGS_PAGE;
 pub use shared::{run_blocking, SharedApp};
@@ -73,6 +78,12 @@ pub struct App {
     /// The built-in catalogue or an installed update, used until the Center publishes one.
     local_catalogue: Catalogue,
     catalogue_problem: Option<ApiError>,
+    /// The help directory in use: the Center's latest signed one once verified, else the
+    /// built-in one.
+    directory: DirectoryInUse,
+    built_in_directory: DirectoryInUse,
+    /// Set when the Center's directory was refused and the built-in one is in use.
+    directory_problem: Option<ApiError>,
     /// The key finalised referrals are sealed to, or why there is none.
     center_key: Result<CenterKey, ApiError>,
     preferences: Preferences,
@@ -99,6 +110,7 @@ impl App {
             Ok(None) => (built_in, None),
             Err(problem) => (built_in, Some(AppError::Catalogue(problem).to_api())),
         };
+        let built_in_directory = DirectoryInUse::built_in()?;
         let center_key = CenterKey::from_file(&config.center_key_file)
             .map_err(|problem| AppError::CenterKey(problem).to_api());
         Ok(Self {
@@ -109,6 +121,9 @@ impl App {
             local_catalogue: catalogue.clone(),
             catalogue,
             catalogue_problem,
+            directory: built_in_directory.clone(),
+            built_in_directory,
+            directory_problem: None,
             session: None,
             clock,
         })

@@ -1,6 +1,7 @@
 //! The app, its real encrypted store and a real Center over TLS: enroll, finalise, deliver,
 //! receive a decision, request reconsideration, see it answered; a revoked device is told to
-//! enroll again and keeps its outbox.
+//! enroll again and keeps its outbox; the Center's catalogue and directory replace the local
+//! ones while their signatures verify.
 
 mod common;
 
@@ -11,6 +12,7 @@ use first_contact_app::{
 };
 use first_contact_center::decisions::DecisionInput;
 use first_contact_center::RunningCenter;
+use first_contact_domain::directory::{Category, DirectoryQuery};
 use first_contact_domain::referral::JourneyState;
 use first_contact_protocol::api::batch_receipt::BatchReceipt;
 use first_contact_protocol::api::feedback::DecisionOutcome;
@@ -300,5 +302,100 @@ async fn a_signed_catalogue_from_the_center_is_used_and_a_tampered_one_is_refuse
         app.status().catalogue_problem.map(|p| p.code),
         Some(ErrorCode::CatalogueInvalid)
     );
+    center.stop();
+}
+
+#[tokio::test]
+async fn a_signed_directory_from_the_center_replaces_the_built_in_one_until_it_fails_to_verify() {
+    let dir = check(tempfile::tempdir());
+    let center = center(&dir.path().join("center")).await;
+    let app = app(dir.path());
+    enroll_with(&app, &center, false).await;
+    let kikinda_line = serde_json::json!({
+        "id": "csw-kikinda",
+        "name": {"en": "Centre for Social Work Kikinda", "sr-Latn": "Centar za socijalni rad Kikinda"},
+        "description": {"en": "Emergency duty, day and night.", "sr-Latn": "Dežurstvo, danju i noću."},
+        "categories": ["social_work_centre", "child_protection"],
+        "audiences": ["everyone"],
+        "area": {"scope": "municipalities", "ids": ["kikinda"]},
+        "phones": [{"number": "0230 000 111", "free_of_charge": null, "hours": {"kind": "always"},
+                    "languages": ["sr", "hu"], "note": null}],
+        "address": null,
+        "sensitivity": "workers_only",
+        "source": {"name": "The Center", "url": null, "as_of": "2026-11", "verified_on": "2026-11-20"}
+    });
+    let mut published: serde_json::Value = check(serde_json::from_str(include_str!(
+        "../../domain/directory/directory.json"
+    )));
+    published["version"] = serde_json::json!("2027.1-center");
+    if let Some(organizations) = published["organizations"].as_array_mut() {
+        organizations.push(serde_json::json!({
+            "id": "social-work", "name": {"en": "Centres for Social Work", "sr-Latn": "Centri za socijalni rad"},
+            "url": null, "services": [kikinda_line]
+        }));
+    }
+    check(first_contact_center::admin::publish(
+        &center.state,
+        first_contact_protocol::api::publication::PublicationKind::Directory,
+        &published.to_string(),
+    ));
+    let children_in_kikinda = DirectoryQuery {
+        municipality: Some("kikinda".into()),
+        category: Some(Category::ChildProtection),
+        ..DirectoryQuery::default()
+    };
+    let found = |app: &mut first_contact_app::App| -> Vec<String> {
+        check(app.search_directory(&children_in_kikinda))
+            .hits
+            .into_iter()
+            .map(|hit| hit.service.id)
+            .collect()
+    };
+    {
+        let mut app = check(app.lock().map_err(|e| e.to_string()));
+        assert_eq!(found(&mut app), ["astra-missing-children", "nadel-116111"]);
+        assert!(!app.directory_info().from_center);
+    }
+
+    check(sync_once(&app, Timeouts::default()).await);
+    {
+        let mut app = check(app.lock().map_err(|e| e.to_string()));
+        let info = app.directory_info();
+        assert!(info.from_center);
+        assert_eq!(info.version, "2027.1-center");
+        assert_eq!(info.languages, ["sr", "hu"]);
+        assert_eq!(
+            found(&mut app),
+            ["astra-missing-children", "nadel-116111", "csw-kikinda"]
+        );
+        // Read back from the store, and verified again, at the next unlock.
+        app.lock();
+        check(app.unlock(PASSPHRASE));
+        assert!(app.directory_info().from_center);
+        app.lock();
+    }
+
+    // Someone with the store's key alters the stored directory: refused at the next unlock,
+    // and the built-in one is used, saying why.
+    {
+        let connection = check(
+            first_contact_store::Vault::at(dir.path().join("data")).unlock(&PASSPHRASE.into()),
+        );
+        let changed = check(connection.execute(
+            "UPDATE publications SET signed = replace(signed, '0230 000 111', '0230 666 111')
+             WHERE kind = 'directory'",
+            [],
+        ));
+        assert_eq!(changed, 1);
+    }
+    let mut app = check(app.lock().map_err(|e| e.to_string()));
+    check(app.unlock(PASSPHRASE));
+    let info = app.directory_info();
+    assert!(!info.from_center);
+    assert_eq!(
+        info.problem.map(|p| p.code),
+        Some(ErrorCode::DirectoryInvalid)
+    );
+    assert_eq!(found(&mut app), ["astra-missing-children", "nadel-116111"]);
     center.stop();
 }

@@ -4,6 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Commands, Events } from "./bindings/commands";
+import type { DirectoryQuery } from "./bindings/DirectoryQuery";
 import type { EnrollApproval } from "./bindings/EnrollApproval";
 import type { EnrollInput } from "./bindings/EnrollInput";
 import type { Language } from "./bindings/Language";
@@ -65,6 +66,8 @@ export const api = {
   setLanguage: (language: Language) => call("set_language", { language }),
   setIdleLockMinutes: (minutes: number) => call("set_idle_lock_minutes", { minutes }),
   catalogue: () => call("catalogue"),
+  directoryInfo: () => call("directory_info"),
+  searchDirectory: (query: DirectoryQuery) => call("search_directory", { query }),
   listScreenings: (query: string, offset: number) => call("list_screenings", { query, offset }),
   newScreening: () => call("new_screening"),
   openScreening: (id: string) => call("open_screening", { id }),

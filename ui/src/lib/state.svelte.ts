@@ -23,6 +23,7 @@ export type Route =
   | { name: "referrals"; highlight?: string }
   | { name: "referral"; id: string }
   | { name: "criteria" }
+  | { name: "help" }
   | { name: "settings" };
 
 export const app = $state<{

@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::model::{Hours, Source, Weekday};
 
 /// An entry last verified longer ago than this is shown as out of date.
-pub const STALE_AFTER_DAYS: i64 = 365;
+pub const STALE_AFTER_DAYS: u32 = 365;
 
 /// Minutes after midnight of `HH:MM` (`24:00` is the end of the day).
 pub(crate) fn clock_time(text: &str) -> Option<u32> {
@@ -63,9 +63,9 @@ pub fn open_at(hours: &Hours, at: NaiveDateTime) -> bool {
 #[ts(export)]
 pub enum Freshness {
     /// Confirmed with the service `days` ago, within [`STALE_AFTER_DAYS`].
-    Verified { days: i64 },
+    Verified { days: u32 },
     /// Confirmed, but longer ago than [`STALE_AFTER_DAYS`].
-    Stale { days: i64 },
+    Stale { days: u32 },
     /// Taken from its source and never confirmed with the service.
     Unverified,
 }
@@ -78,7 +78,7 @@ pub fn freshness(source: &Source, today: NaiveDate) -> Freshness {
     else {
         return Freshness::Unverified;
     };
-    let days = (today - verified).num_days().max(0);
+    let days = u32::try_from((today - verified).num_days().max(0)).unwrap_or(u32::MAX);
     if days > STALE_AFTER_DAYS {
         Freshness::Stale { days }
     } else {
