@@ -2,7 +2,9 @@
 //! from, what it leaves out, the places and languages to filter by) and the search over it at
 //! the laptop's local time.
 
-use first_contact_domain::directory::{DirectoryQuery, District, ServiceHit, STALE_AFTER_DAYS};
+use first_contact_domain::directory::{
+    Audience, Category, DirectoryQuery, District, ServiceHit, STALE_AFTER_DAYS,
+};
 use first_contact_domain::Text;
 use serde::Serialize;
 use ts_rs::TS;
@@ -23,6 +25,9 @@ pub struct DirectoryInfo {
     pub notes: Text,
     pub not_included: Vec<Text>,
     pub districts: Vec<District>,
+    /// The kinds of help and the groups to filter by, in the order offered.
+    pub categories: Vec<Category>,
+    pub audiences: Vec<Audience>,
     /// The languages spoken on at least one line, as given (BCP-47), in order of first mention.
     pub languages: Vec<String>,
     /// Why the Center's latest directory is not the one in use.
@@ -60,6 +65,8 @@ impl App {
             notes: directory.notes.clone(),
             not_included: directory.not_included.clone(),
             districts: directory.districts.clone(),
+            categories: Category::ALL.to_vec(),
+            audiences: Audience::GROUPS.to_vec(),
             languages,
             problem: self.directory_problem.clone(),
             stale_after_days: STALE_AFTER_DAYS,

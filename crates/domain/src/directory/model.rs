@@ -111,6 +111,24 @@ pub enum Category {
     ReturnReintegration,
 }
 
+impl Category {
+    /// Every category, in the order the Help view offers them.
+    pub const ALL: [Category; 12] = [
+        Category::SosHelpline,
+        Category::Police,
+        Category::EmergencyMedical,
+        Category::FireRescue,
+        Category::SocialWorkCentre,
+        Category::Shelter,
+        Category::LegalAid,
+        Category::Interpreting,
+        Category::LabourInspection,
+        Category::Asylum,
+        Category::ChildProtection,
+        Category::ReturnReintegration,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -122,6 +140,18 @@ pub enum Audience {
     Men,
     Foreigners,
     AsylumSeekers,
+}
+
+impl Audience {
+    /// The groups a worker can ask for (`Everyone` is what a service says, not a filter).
+    pub const GROUPS: [Audience; 6] = [
+        Audience::Children,
+        Audience::Adults,
+        Audience::Women,
+        Audience::Men,
+        Audience::Foreigners,
+        Audience::AsylumSeekers,
+    ];
 }
 
 /// The area a service serves: the whole country, or named districts or municipalities of the

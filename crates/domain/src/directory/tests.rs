@@ -641,3 +641,42 @@ fn what_is_open_now_comes_first_with_each_lines_state() {
         Some(vec![true, true])
     );
 }
+
+/// `Category::ALL` is what the Help view offers: a new category that is not in it fails here
+/// (the match has no wildcard, so it does not compile without a number either).
+#[test]
+fn every_category_is_offered_once() {
+    fn number(category: Category) -> usize {
+        match category {
+            Category::SosHelpline => 0,
+            Category::Police => 1,
+            Category::EmergencyMedical => 2,
+            Category::FireRescue => 3,
+            Category::SocialWorkCentre => 4,
+            Category::Shelter => 5,
+            Category::LegalAid => 6,
+            Category::Interpreting => 7,
+            Category::LabourInspection => 8,
+            Category::Asylum => 9,
+            Category::ChildProtection => 10,
+            Category::ReturnReintegration => 11,
+        }
+    }
+    let offered: std::collections::BTreeSet<usize> =
+        Category::ALL.into_iter().map(number).collect();
+    assert_eq!(offered, (0..12).collect());
+    fn group(audience: Audience) -> Option<usize> {
+        match audience {
+            Audience::Everyone => None,
+            Audience::Children => Some(0),
+            Audience::Adults => Some(1),
+            Audience::Women => Some(2),
+            Audience::Men => Some(3),
+            Audience::Foreigners => Some(4),
+            Audience::AsylumSeekers => Some(5),
+        }
+    }
+    let groups: std::collections::BTreeSet<Option<usize>> =
+        Audience::GROUPS.into_iter().map(group).collect();
+    assert_eq!(groups, (0..6).map(Some).collect());
+}

@@ -3,4 +3,4 @@
 /**
  * How far an entry can be trusted today.
  */
-export type Freshness = { "kind": "verified", days: bigint, } | { "kind": "stale", days: bigint, } | { "kind": "unverified" };
+export type Freshness = { "kind": "verified", days: number, } | { "kind": "stale", days: number, } | { "kind": "unverified" };
