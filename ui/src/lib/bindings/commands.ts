@@ -2,6 +2,9 @@
 import type { AppStatus } from "./AppStatus";
 import type { Assessment } from "./Assessment";
 import type { Catalogue } from "./Catalogue";
+import type { DirectoryInfo } from "./DirectoryInfo";
+import type { DirectoryQuery } from "./DirectoryQuery";
+import type { DirectorySearch } from "./DirectorySearch";
 import type { EnrollApproval } from "./EnrollApproval";
 import type { EnrollInput } from "./EnrollInput";
 import type { EnrollmentView } from "./EnrollmentView";
@@ -37,6 +40,8 @@ export type Commands = {
   set_language: { args: { language: Language }; reply: AppStatus };
   set_idle_lock_minutes: { args: { minutes: number }; reply: AppStatus };
   catalogue: { args: null; reply: Catalogue };
+  directory_info: { args: null; reply: DirectoryInfo };
+  search_directory: { args: { query: DirectoryQuery }; reply: DirectorySearch };
   list_screenings: { args: { query: string; offset: number }; reply: ScreeningPage };
   new_screening: { args: null; reply: ScreeningView };
   open_screening: { args: { id: string }; reply: ScreeningView };
