@@ -51,24 +51,23 @@ pub fn check_content(
 ) -> Result<(serde_json::Value, String), CenterError> {
     let content: serde_json::Value = serde_json::from_str(content_json)
         .map_err(|e| CenterError::Invalid(format!("the {} is not JSON: {e}", kind.as_str())))?;
+    // The field app's own loader, so that nothing is published that a device would refuse.
+    let invalid = |place: String, problem: String| {
+        CenterError::Invalid(format!(
+            "the {} is not valid: {place}: {problem}",
+            kind.as_str()
+        ))
+    };
     let version = match kind {
         PublicationKind::Catalogue => {
-            let catalogue = first_contact_domain::catalogue::load(content_json).map_err(|e| {
-                CenterError::Invalid(format!(
-                    "the catalogue is not valid: {}: {}",
-                    e.place, e.problem
-                ))
-            })?;
-            catalogue.version.clone()
+            first_contact_domain::catalogue::load(content_json)
+                .map_err(|e| invalid(e.place, e.problem))?
+                .version
         }
         PublicationKind::Directory => {
-            let directory = first_contact_domain::directory::load(content_json).map_err(|e| {
-                CenterError::Invalid(format!(
-                    "the directory is not valid: {}: {}",
-                    e.place, e.problem
-                ))
-            })?;
-            directory.version.clone()
+            first_contact_domain::directory::load(content_json)
+                .map_err(|e| invalid(e.place, e.problem))?
+                .version
         }
     };
     Ok((content, version))
