@@ -121,11 +121,11 @@ fn main() -> anyhow::Result<()> {
             },
         ),
         (
-            "municipality + category + children",
+            "municipality + category + adults",
             DirectoryQuery {
                 municipality: Some("kikinda".into()),
                 category: Some(Category::ChildProtection),
-                audience: Some(Audience::Children),
+                audience: Some(Audience::Adults),
                 ..DirectoryQuery::default()
             },
         ),

@@ -81,9 +81,7 @@ impl App {
     ) -> Result<DirectorySearch, AppError> {
         self.session()?;
         let now = self.clock.now().naive_local();
-        let mut hits = self.directory.index.search(query, now);
-        let total = hits.len();
-        hits.truncate(MAX_HITS);
+        let (hits, total) = self.directory.index.search(query, now, MAX_HITS);
         Ok(DirectorySearch {
             hits,
             total,

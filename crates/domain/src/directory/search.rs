@@ -84,9 +84,14 @@ impl DirectoryIndex {
         &self.directory
     }
 
-    /// The services that answer `query` at local time `now`; those with a line open now first,
-    /// otherwise in the directory's order.
-    pub fn search(&self, query: &DirectoryQuery, now: NaiveDateTime) -> Vec<ServiceHit> {
+    /// The first `limit` services that answer `query` at local time `now` (those with a line
+    /// open now first, otherwise in the directory's order), and how many answer in all.
+    pub fn search(
+        &self,
+        query: &DirectoryQuery,
+        now: NaiveDateTime,
+        limit: usize,
+    ) -> (Vec<ServiceHit>, usize) {
         let words: Vec<String> = fold(&query.text)
             .split_whitespace()
             .map(str::to_owned)
@@ -97,7 +102,7 @@ impl DirectoryIndex {
             .and_then(|id| self.directory.district_of(id))
             .map(|district| district.id.as_str());
         let today: NaiveDate = now.date();
-        let mut hits: Vec<ServiceHit> = self
+        let mut found: Vec<_> = self
             .directory
             .services()
             .zip(&self.entries)
@@ -126,19 +131,26 @@ impl DirectoryIndex {
                     .iter()
                     .map(|p| open_at(&p.hours, now))
                     .collect();
-                ServiceHit {
-                    organization_name: organization.name.clone(),
-                    open_now: lines_open.contains(&true),
-                    lines_open,
-                    freshness: freshness(&service.source, today),
-                    area_names: names.clone(),
-                    service: service.clone(),
-                }
+                (organization, service, names, lines_open)
             })
-            .filter(|hit| !query.open_now || hit.open_now)
+            .filter(|(_, _, _, lines_open)| !query.open_now || lines_open.contains(&true))
             .collect();
-        hits.sort_by_key(|hit| !hit.open_now);
-        hits
+        found.sort_by_key(|(_, _, _, lines_open)| !lines_open.contains(&true));
+        let total = found.len();
+        // Only what is shown is copied out of the index.
+        let hits = found
+            .into_iter()
+            .take(limit)
+            .map(|(organization, service, names, lines_open)| ServiceHit {
+                organization_name: organization.name.clone(),
+                open_now: lines_open.contains(&true),
+                lines_open,
+                freshness: freshness(&service.source, today),
+                area_names: names.clone(),
+                service: service.clone(),
+            })
+            .collect();
+        (hits, total)
     }
 }
 

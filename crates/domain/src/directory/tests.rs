@@ -495,7 +495,8 @@ fn found(
     now: chrono::NaiveDateTime,
 ) -> Vec<String> {
     index
-        .search(query, now)
+        .search(query, now, usize::MAX)
+        .0
         .into_iter()
         .map(|hit| hit.service.id)
         .collect()
@@ -623,7 +624,8 @@ fn filters_for_audience_language_and_hours_hold_together() {
 fn what_is_open_now_comes_first_with_each_lines_state() {
     let index = DirectoryIndex::new(built_in_directory());
     let saturday = at("2026-12-05", "10:00");
-    let hits = index.search(&DirectoryQuery::default(), saturday);
+    let (hits, total) = index.search(&DirectoryQuery::default(), saturday, usize::MAX);
+    assert_eq!(total, hits.len());
     let first_closed = hits.iter().position(|hit| !hit.open_now);
     assert_eq!(
         first_closed.map(|i| hits[i].service.id.as_str()),
@@ -635,11 +637,15 @@ fn what_is_open_now_comes_first_with_each_lines_state() {
     let sos = &hits[first_closed.unwrap_or_default()];
     assert_eq!(sos.lines_open, [false, false]);
     assert_eq!(sos.freshness, Freshness::Unverified);
-    let weekday = index.search(&words("ASTRA SOS"), at("2026-12-04", "10:00"));
+    let (weekday, _) = index.search(&words("ASTRA SOS"), at("2026-12-04", "10:00"), 1);
     assert_eq!(
         weekday.first().map(|hit| hit.lines_open.clone()),
         Some(vec![true, true])
     );
+    // The limit cuts what is answered, not the count.
+    let (first_two, count) = index.search(&DirectoryQuery::default(), saturday, 2);
+    assert_eq!((first_two.len(), count), (2, total));
+    assert!(first_two.iter().all(|hit| hit.open_now));
 }
 
 /// `Category::ALL` is what the Help view offers: a new category that is not in it fails here
