@@ -18,6 +18,7 @@ pub const COMMANDS: &[&str] = &[
     "catalogue",
     "directory_info",
     "search_directory",
+    "who_to_call",
     "list_screenings",
     "new_screening",
     "open_screening",

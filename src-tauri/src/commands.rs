@@ -9,7 +9,7 @@ use first_contact_app::{
     run_blocking, ApiError, App, AppError, AppStatus, DirectoryInfo, DirectorySearch,
     EnrollApproval, EnrollInput, EnrollmentView, NewProfile, OutboxEntry, OutboxPage, Passphrase,
     PassphraseChange, ReconsiderationInput, ReferralDraftSummary, ReferralView, ScreeningPage,
-    ScreeningView, SharedApp,
+    ScreeningView, SharedApp, WhoToCall, WhoToCallQuery,
 };
 use first_contact_domain::directory::DirectoryQuery;
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
@@ -118,6 +118,11 @@ pub async fn directory_info(state: Shared<'_>) -> Reply<DirectoryInfo> {
 #[tauri::command]
 pub async fn search_directory(state: Shared<'_>, query: DirectoryQuery) -> Reply<DirectorySearch> {
     on(&state, move |app| app.search_directory(&query)).await
+}
+
+#[tauri::command]
+pub async fn who_to_call(state: Shared<'_>, query: WhoToCallQuery) -> Reply<WhoToCall> {
+    on(&state, move |app| app.who_to_call(&query)).await
 }
 
 #[tauri::command]

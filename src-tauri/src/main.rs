@@ -115,6 +115,7 @@ fn main() -> anyhow::Result<()> {
             commands::catalogue,
             commands::directory_info,
             commands::search_directory,
+            commands::who_to_call,
             commands::list_screenings,
             commands::new_screening,
             commands::open_screening,

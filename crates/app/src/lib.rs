@@ -20,6 +20,7 @@ mod screenings;
 mod sealing;
 pub mod shared;
 pub mod views;
+mod who_to_call;
 
 use std::path::PathBuf;
 
@@ -42,6 +43,7 @@ pub use idle_lock::start_idle_lock;
 pub use screenings::SCREENINGS_PAGE;
 pub use shared::{run_blocking, SharedApp};
 pub use views::*;
+pub use who_to_call::{CaseRef, MunicipalityFrom, WhoToCall, WhoToCallQuery};
 
 /// Where the app keeps its data, how hard the passphrase is stretched, and where the
 /// Center's public key is configured.

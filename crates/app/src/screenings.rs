@@ -137,7 +137,7 @@ impl App {
 }
 
 /// The age path on the contact date, or today if that date is missing, invalid or future.
-fn path_on(person: &PersonBasics, contact_date: &str, today: NaiveDate) -> AgePath {
+pub(crate) fn path_on(person: &PersonBasics, contact_date: &str, today: NaiveDate) -> AgePath {
     age_path(person, reference_date(contact_date, today))
 }
 

@@ -14,6 +14,7 @@ import type { Recovery } from "./bindings/Recovery";
 import type { Referral } from "./bindings/Referral";
 import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 import type { Screening } from "./bindings/Screening";
+import type { WhoToCallQuery } from "./bindings/WhoToCallQuery";
 import type { ApiError } from "./errors";
 import { toApiError } from "./errors";
 
@@ -68,6 +69,7 @@ export const api = {
   catalogue: () => call("catalogue"),
   directoryInfo: () => call("directory_info"),
   searchDirectory: (query: DirectoryQuery) => call("search_directory", { query }),
+  whoToCall: (query: WhoToCallQuery) => call("who_to_call", { query }),
   listScreenings: (query: string, offset: number) => call("list_screenings", { query, offset }),
   newScreening: () => call("new_screening"),
   openScreening: (id: string) => call("open_screening", { id }),

@@ -44,3 +44,12 @@ export function indicatorKeys(set: IndicatorSet | undefined): Set<string> {
   }
   return keys;
 }
+
+/** An indicator of any set, for text that names indicators without a set (who to call now). */
+export function findIndicatorInAnySet(catalogue: Catalogue, key: string): Indicator | undefined {
+  for (const set of catalogue.sets) {
+    const found = findIndicator(set, key);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,13 +1,20 @@
 //! The help directory: SOS lines and support services, their phones, hours, areas and who they
 //! are for (after Open Referral HSDS); the loader that validates it; when a line answers, how
-//! fresh an entry is, and the search over it; and the directory that ships inside the application
+//! fresh an entry is, the search over it, and the "who to call now" rules it carries; and the directory that ships inside the application
 //! (`crates/domain/directory/directory.json`, described in docs/directory.md).
 
+mod call_rules;
+mod case_facts;
 mod hours;
 mod model;
 mod search;
 mod validate;
 
+pub use call_rules::{
+    who_to_call, Because, CallAdvice, CallFor, CallRule, CallRules, CallSuggestion, CaseCondition,
+    MAX_SERVICES_PER_CALL,
+};
+pub use case_facts::{CaseFact, CaseFacts};
 pub use hours::{freshness, open_at, Freshness, STALE_AFTER_DAYS};
 pub use model::*;
 pub use search::{DirectoryIndex, DirectoryQuery, ServiceHit};

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::call_rules::CallRules;
 use crate::text::Text;
 
 pub const SUPPORTED_FORMAT: u32 = 1;
@@ -26,6 +27,8 @@ pub struct Directory {
     /// Serbia's districts and their municipalities, which services name as their area.
     pub districts: Vec<District>,
     pub organizations: Vec<Organization>,
+    /// The rules that suggest whom to call for a case (see `call_rules`).
+    pub who_to_call: CallRules,
 }
 
 impl Directory {

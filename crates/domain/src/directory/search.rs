@@ -154,6 +154,43 @@ impl DirectoryIndex {
     }
 }
 
+impl DirectoryIndex {
+    /// The municipality named in a place as the worker wrote it ("Kikinda, bus station",
+    /// "Кикинда, аутобуска станица"): the name as listed, in either script, as whole words. A
+    /// declined form ("u Kikindi") is not recognised — guessing at endings would find "Bor" in
+    /// "borba" — so the worker picks the municipality then. The longest name found wins.
+    pub fn municipality_in(&self, place: &str) -> Option<&Municipality> {
+        let place = fold(place);
+        self.directory
+            .districts
+            .iter()
+            .flat_map(|district| &district.municipalities)
+            .filter_map(|municipality| {
+                [&municipality.name.en, &municipality.name.sr_latn]
+                    .into_iter()
+                    .map(|name| fold(name))
+                    .filter(|name| contains_words(&place, name))
+                    .map(|name| name.len())
+                    .max()
+                    .map(|length| (length, municipality))
+            })
+            .max_by_key(|(length, _)| *length)
+            .map(|(_, municipality)| municipality)
+    }
+}
+
+/// `words` occurs in `text` with no letter or digit right before or after it.
+fn contains_words(text: &str, words: &str) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    text.match_indices(words).any(|(start, _)| {
+        let before = text[..start].chars().next_back();
+        let after = text[start + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn serves(area: &ServiceArea, municipality: &str, district: Option<&str>) -> bool {
     match area {
         ServiceArea::National => true,

@@ -59,7 +59,7 @@ pub(super) fn check(directory: &Directory) -> Checked {
             )?;
         }
     }
-    Ok(())
+    super::call_rules::check(&directory.who_to_call)
 }
 
 /// The district and municipality ids services may name.

@@ -25,6 +25,8 @@ import type { ScreeningPage } from "./ScreeningPage";
 import type { ScreeningRetention } from "./ScreeningRetention";
 import type { ScreeningView } from "./ScreeningView";
 import type { SyncStatus } from "./SyncStatus";
+import type { WhoToCall } from "./WhoToCall";
+import type { WhoToCallQuery } from "./WhoToCallQuery";
 
 /** Every command the window may call: its arguments as Tauri takes them (null: none) and its reply. */
 export type Commands = {
@@ -42,6 +44,7 @@ export type Commands = {
   catalogue: { args: null; reply: Catalogue };
   directory_info: { args: null; reply: DirectoryInfo };
   search_directory: { args: { query: DirectoryQuery }; reply: DirectorySearch };
+  who_to_call: { args: { query: WhoToCallQuery }; reply: WhoToCall };
   list_screenings: { args: { query: string; offset: number }; reply: ScreeningPage };
   new_screening: { args: null; reply: ScreeningView };
   open_screening: { args: { id: string }; reply: ScreeningView };

@@ -4,6 +4,7 @@ import srLatn from "../../locales/sr-Latn.json";
 import { flatten } from "./messages";
 import { latinToCyrillic } from "./translit";
 import type { AgePathReason } from "../bindings/AgePathReason";
+import type { CaseFact } from "../bindings/CaseFact";
 import type { DecisionOutcome } from "../bindings/DecisionOutcome";
 import type { IssueCode } from "../bindings/IssueCode";
 import type { SyncPhase } from "../bindings/SyncPhase";
@@ -100,6 +101,16 @@ describe("locale files", () => {
         .map(([key]) => key);
     expect(labelled(english, /victim/i)).toEqual([]);
     expect(labelled(serbian, /žrtv/i)).toEqual([]);
+  });
+
+  it("names every fact the who-to-call rules read", () => {
+    const facts = [
+      "child", "adult", "female", "male", "foreign_national", "asylum_seeker", "interpreter", "medical_need",
+      "shelter_need", "food_need", "safety_need", "risk_to_person", "immediate_urgency",
+    ] as const satisfies readonly CaseFact[];
+    const allFacts: Exclude<CaseFact, (typeof facts)[number]> extends never ? true : false = true;
+    expect(allFacts).toBe(true);
+    for (const fact of facts) expect(english[`call.facts.${fact}`], fact).toBeTruthy();
   });
 
   it("localises every sync phase, sync problem and decision outcome", () => {

@@ -302,15 +302,7 @@ fn a_directory_broken_against_each_rule_is_refused_at_the_place() {
             "empty",
         ),
     ];
-    for (pointer, value, place, word) in cases {
-        let error = refused(&with(&pointer, value.clone()));
-        assert_eq!(error.place, place, "{pointer} = {value}: {error}");
-        assert!(
-            error.problem.contains(word),
-            "{pointer} = {value}: `{}` lacks `{word}`",
-            error.problem
-        );
-    }
+    refused_at(cases);
 }
 
 #[test]

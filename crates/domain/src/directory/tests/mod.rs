@@ -1,11 +1,13 @@
 //! Tests of the help directory: the loader (the built-in directory, and a copy broken against
-//! each rule) in `loader.rs`; hours, freshness and the search in `search.rs`.
+//! each rule) in `loader.rs`; hours, freshness and the search in `search.rs`;
+//! the "who to call now" rules in `call_rules.rs`.
 
 use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::*;
 
+mod call_rules;
 mod loader;
 mod search;
 
@@ -30,6 +32,20 @@ pub(super) fn refused(value: &Value) -> DirectoryError {
     match load(&value.to_string()) {
         Ok(_) => panic!("a broken directory was accepted"),
         Err(error) => error,
+    }
+}
+
+/// Each case, `(pointer, value, place, word)`, is the built-in directory with the value at
+/// `pointer` replaced, refused at `place` with `word` in the problem.
+pub(super) fn refused_at(cases: Vec<(String, Value, &str, &str)>) {
+    for (pointer, value, place, word) in cases {
+        let error = refused(&with(&pointer, value.clone()));
+        assert_eq!(error.place, place, "{pointer} = {value}: {error}");
+        assert!(
+            error.problem.contains(word),
+            "{pointer} = {value}: `{}` lacks `{word}`",
+            error.problem
+        );
     }
 }
 
