@@ -19,6 +19,8 @@ pub const COMMANDS: &[&str] = &[
     "directory_info",
     "search_directory",
     "who_to_call",
+    "preview_notification",
+    "send_notification",
     "list_screenings",
     "new_screening",
     "open_screening",

@@ -11,6 +11,7 @@ use first_contact_app::{
     PassphraseChange, ReconsiderationInput, ReferralDraftSummary, ReferralView, ScreeningPage,
     ScreeningView, SharedApp, WhoToCall, WhoToCallQuery,
 };
+use first_contact_app::{NotificationInput, NotificationPreview};
 use first_contact_domain::directory::DirectoryQuery;
 use first_contact_domain::{Assessment, Catalogue, Language, Profile, Referral, Screening};
 use first_contact_sync::{SyncHandle, SyncStatus, Timeouts};
@@ -123,6 +124,25 @@ pub async fn search_directory(state: Shared<'_>, query: DirectoryQuery) -> Reply
 #[tauri::command]
 pub async fn who_to_call(state: Shared<'_>, query: WhoToCallQuery) -> Reply<WhoToCall> {
     on(&state, move |app| app.who_to_call(&query)).await
+}
+
+#[tauri::command]
+pub async fn preview_notification(
+    state: Shared<'_>,
+    input: NotificationInput,
+) -> Reply<NotificationPreview> {
+    on(&state, move |app| app.preview_notification(&input)).await
+}
+
+#[tauri::command]
+pub async fn send_notification(
+    state: Shared<'_>,
+    sync: Sync<'_>,
+    input: NotificationInput,
+) -> Reply<OutboxEntry> {
+    let entry = on(&state, move |app| app.send_notification(&input)).await?;
+    sync.wake();
+    Ok(entry)
 }
 
 #[tauri::command]

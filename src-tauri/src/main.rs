@@ -116,6 +116,8 @@ fn main() -> anyhow::Result<()> {
             commands::directory_info,
             commands::search_directory,
             commands::who_to_call,
+            commands::preview_notification,
+            commands::send_notification,
             commands::list_screenings,
             commands::new_screening,
             commands::open_screening,

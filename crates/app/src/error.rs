@@ -58,6 +58,9 @@ pub enum AppError {
     ReconsiderationNotAllowed,
     #[error("a reconsideration request gives its grounds")]
     GroundsRequired,
+    /// A child is referred and the Centre for Social Work told; never notified anonymously.
+    #[error("an anonymous notification is for an adult; a child is referred")]
+    NotificationForChild,
     /// The Center offered at enrollment is not the one this laptop trusts, and the worker has
     /// not accepted it (yet).
     #[error("the Center {offered} is not the Center this laptop is enrolled with ({pinned})")]
@@ -135,6 +138,7 @@ impl AppError {
             },
             AppError::Catalogue(_) => ErrorCode::CatalogueInvalid,
             AppError::Directory(_) => ErrorCode::DirectoryInvalid,
+            AppError::NotificationForChild => ErrorCode::NotificationForChild,
             AppError::Assessment(AssessmentError::UnknownSet(_)) => ErrorCode::UnknownIndicatorSet,
             AppError::Locked => ErrorCode::Locked,
             AppError::PassphraseMismatch => ErrorCode::PassphraseMismatch,
@@ -284,7 +288,7 @@ mod localisation {
 
     /// How many kinds `kind_number` tells apart. A new kind takes the number `KINDS` and raises
     /// it by one; the test below then fails until `every_error` has an example of it.
-    const KINDS: usize = 47;
+    const KINDS: usize = 48;
 
     /// A distinct number for every kind of error the UI can receive, down to the store's and
     /// the sync engine's own kinds. The match has no wildcard, so a new kind does not compile
@@ -344,6 +348,7 @@ mod localisation {
             AppError::EnrollmentCodeEarlierForm => 44,
             AppError::EnrollmentCodeFormat { .. } => 45,
             AppError::Directory(_) => 46,
+            AppError::NotificationForChild => 47,
         }
     }
 
@@ -403,6 +408,7 @@ mod localisation {
                 place: String::new(),
                 problem: String::new(),
             }),
+            AppError::NotificationForChild,
         ];
         all.extend(
             SYNC_PROBLEMS

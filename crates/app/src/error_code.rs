@@ -41,6 +41,7 @@ error_codes! {
     StorageFailure = "storage_failure",
     CatalogueInvalid = "catalogue_invalid",
     DirectoryInvalid = "directory_invalid",
+    NotificationForChild = "notification_for_child",
     UnknownIndicatorSet = "unknown_indicator_set",
     Locked = "locked",
     PassphraseMismatch = "passphrase_mismatch",

@@ -188,6 +188,67 @@ pub fn open(state: &CenterState, key: &str) -> Result<OpenedEnvelope, CenterErro
     })
 }
 
+/// An anonymous notification as staff see it: when it came, and its non-identifying facts, or
+/// why they could not be read (a payload outside the whitelist is never shown).
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationListing {
+    pub center_reference: String,
+    pub device_id: String,
+    pub received_at: String,
+    pub notification: Option<first_contact_domain::notification::AnonymousNotification>,
+    pub problem: Option<String>,
+}
+
+/// The anonymous notifications received, counted apart from referrals.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationReport {
+    pub count: usize,
+    pub notifications: Vec<NotificationListing>,
+}
+
+/// Every anonymous notification, opened with the Center's key and read with the domain's own
+/// parser, so that a field outside the whitelist is refused here too.
+pub fn notifications(state: &CenterState) -> Result<NotificationReport, CenterError> {
+    let connection = state.database()?;
+    let identity = state.keys.opening_identity()?;
+    let mut notifications = Vec::new();
+    for record in envelopes::list(&connection, EnvelopeKind::Notification.as_str())? {
+        let read = match envelopes::bytes(&connection, &record.id)? {
+            None => Err("the sealed bytes were emptied after the retention period".to_owned()),
+            Some(bytes) => {
+                let expected = EnvelopeMeta {
+                    kind: EnvelopeKind::Notification,
+                    id: record.id.clone(),
+                    payload_format: record.payload_format,
+                    catalogue_version: record.catalogue_version.clone(),
+                    created_at: record.created_at.clone(),
+                };
+                first_contact_protocol::open::<serde_json::Value>(&bytes, &identity, &expected)
+                    .map_err(|error| error.to_string())
+                    .and_then(|payload| {
+                        first_contact_domain::notification::parse_notification(&payload.to_string())
+                            .map_err(|error| error.to_string())
+                    })
+            }
+        };
+        let (notification, problem) = match read {
+            Ok(notification) => (Some(notification), None),
+            Err(problem) => (None, Some(problem)),
+        };
+        notifications.push(NotificationListing {
+            center_reference: record.center_reference,
+            device_id: record.device_id,
+            received_at: record.received_at,
+            notification,
+            problem,
+        });
+    }
+    Ok(NotificationReport {
+        count: notifications.len(),
+        notifications,
+    })
+}
+
 pub fn decide(
     state: &CenterState,
     input: &DecisionInput,

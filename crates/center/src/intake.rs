@@ -356,9 +356,13 @@ fn check_sealed(bytes: &[u8]) -> Result<(), ApiFailure> {
 
 fn check_kind(kind: EnvelopeKind, regarding: Option<&str>) -> Result<(), ApiFailure> {
     match (kind, regarding) {
-        (EnvelopeKind::Referral, None) | (EnvelopeKind::Reconsideration, Some(_)) => Ok(()),
+        (EnvelopeKind::Referral | EnvelopeKind::Notification, None)
+        | (EnvelopeKind::Reconsideration, Some(_)) => Ok(()),
         (EnvelopeKind::Referral, Some(_)) => Err(ApiFailure::malformed(
             "a referral is not regarding anything",
+        )),
+        (EnvelopeKind::Notification, Some(_)) => Err(ApiFailure::malformed(
+            "an anonymous notification is not regarding anything",
         )),
         (EnvelopeKind::Reconsideration, None) => Err(ApiFailure::malformed(
             "a reconsideration request names the referral it regards",

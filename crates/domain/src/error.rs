@@ -39,3 +39,21 @@ pub enum AssessmentError {
     #[error("the catalogue has no indicator set `{0}`")]
     UnknownSet(String),
 }
+
+/// Why an anonymous notification was refused: the field and the problem. A field outside the
+/// whitelist (a name, a date of birth) is refused by the parser, with its place.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("invalid anonymous notification at {field}: {problem}")]
+pub struct NotificationError {
+    pub field: String,
+    pub problem: String,
+}
+
+impl From<Problem> for NotificationError {
+    fn from(Problem { place, problem }: Problem) -> Self {
+        Self {
+            field: place,
+            problem,
+        }
+    }
+}

@@ -10,6 +10,7 @@ pub mod catalogue;
 mod data_file;
 pub mod directory;
 pub mod error;
+pub mod notification;
 pub mod paper_code;
 pub mod passphrase;
 pub mod profile;
@@ -21,7 +22,7 @@ pub mod validation;
 pub use age::{age_path, AgePath, AgePathKind, AgePathReason};
 pub use assessment::{assess, Advice, Assessment, AssessmentInput, Verdict};
 pub use catalogue::{Catalogue, IndicatorSet, Strength};
-pub use error::{AssessmentError, CatalogueError, DirectoryError};
+pub use error::{AssessmentError, CatalogueError, DirectoryError, NotificationError};
 pub use profile::Profile;
 pub use referral::{referral_path, validate_referral, Referral};
 pub use screening::{

@@ -24,6 +24,9 @@ pub const MAX_PLAINTEXT_BYTES: usize = 8 * 1024 * 1024;
 pub enum EnvelopeKind {
     Referral,
     Reconsideration,
+    /// An anonymous notification: an adult declined to be referred, and the case still counts
+    /// (`first_contact_domain::notification`).
+    Notification,
 }
 
 impl EnvelopeKind {
@@ -32,13 +35,18 @@ impl EnvelopeKind {
         match self {
             EnvelopeKind::Referral => "referral",
             EnvelopeKind::Reconsideration => "reconsideration",
+            EnvelopeKind::Notification => "notification",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [EnvelopeKind::Referral, EnvelopeKind::Reconsideration]
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
+        [
+            EnvelopeKind::Referral,
+            EnvelopeKind::Reconsideration,
+            EnvelopeKind::Notification,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == text)
     }
 }
 

@@ -146,6 +146,8 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
             .position(|b| *b == b'\n')
             .unwrap_or_default()
         + 1;
+    let mut notification_regarding = item(&real, "notification", time);
+    notification_regarding["regarding"] = serde_json::json!(new_id());
     let body = serde_json::json!({"items": [
         serde_json::json!({"id": new_id(), "kind": "referral", "payload_format": 1,
             "catalogue_version": "v", "created_at": time, "recipient": own, "envelope": "***"}),
@@ -153,6 +155,7 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
         item(b"age-encryption.org/v1\n", "referral", time),
         item(&real[..header_end + 20], "referral", time),
         item(&real, "reconsideration", time),
+        notification_regarding,
         item(&real, "referral", "yesterday"),
         item_to(&real, "referral", time, &other),
     ]});
@@ -173,6 +176,7 @@ async fn the_center_answers_bad_requests_with_documented_4xx_errors() {
         "header ends before its MAC line",
         "payload is missing or truncated",
         "names the referral it regards",
+        "an anonymous notification is not regarding anything",
         "not an RFC 3339 date-time",
         "not to this Center's key",
     ];

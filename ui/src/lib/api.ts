@@ -15,6 +15,7 @@ import type { Referral } from "./bindings/Referral";
 import type { ReconsiderationInput } from "./bindings/ReconsiderationInput";
 import type { Screening } from "./bindings/Screening";
 import type { WhoToCallQuery } from "./bindings/WhoToCallQuery";
+import type { NotificationInput } from "./bindings/NotificationInput";
 import type { ApiError } from "./errors";
 import { toApiError } from "./errors";
 
@@ -70,6 +71,8 @@ export const api = {
   directoryInfo: () => call("directory_info"),
   searchDirectory: (query: DirectoryQuery) => call("search_directory", { query }),
   whoToCall: (query: WhoToCallQuery) => call("who_to_call", { query }),
+  previewNotification: (input: NotificationInput) => call("preview_notification", { input }),
+  sendNotification: (input: NotificationInput) => call("send_notification", { input }),
   listScreenings: (query: string, offset: number) => call("list_screenings", { query, offset }),
   newScreening: () => call("new_screening"),
   openScreening: (id: string) => call("open_screening", { id }),

@@ -22,6 +22,7 @@ pub const MAX_TEXT_BYTES: usize = 1024;
 
 const KIND_REFERRAL: u8 = 1;
 const KIND_RECONSIDERATION: u8 = 2;
+const KIND_NOTIFICATION: u8 = 3;
 
 /// One item: the outside metadata of the envelope and its sealed bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +86,7 @@ fn kind_byte(kind: EnvelopeKind) -> u8 {
     match kind {
         EnvelopeKind::Referral => KIND_REFERRAL,
         EnvelopeKind::Reconsideration => KIND_RECONSIDERATION,
+        EnvelopeKind::Notification => KIND_NOTIFICATION,
     }
 }
 
@@ -219,6 +221,7 @@ pub fn decode(body: &[u8]) -> Result<FramedBatch, FrameError> {
         let kind = match kind {
             KIND_REFERRAL => EnvelopeKind::Referral,
             KIND_RECONSIDERATION => EnvelopeKind::Reconsideration,
+            KIND_NOTIFICATION => EnvelopeKind::Notification,
             other => return Err(FrameError::UnknownKind(other)),
         };
         let regarding = Some(reader.text("regarding")?).filter(|text| !text.is_empty());

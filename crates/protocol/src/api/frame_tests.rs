@@ -22,6 +22,7 @@ fn sample() -> FramedBatch {
             item("a", EnvelopeKind::Referral, b"sealed bytes"),
             item("b", EnvelopeKind::Reconsideration, &[0, 255, 10, 13]),
             item("č", EnvelopeKind::Referral, b""),
+            item("n", EnvelopeKind::Notification, b"counted"),
         ],
     }
 }
@@ -170,8 +171,8 @@ fn an_unknown_kind_and_text_that_is_not_utf8_are_refused() {
     let kind_at = 5 + 6 + 2 + 3;
     assert_eq!(body[kind_at], 1);
     let mut bad = body.clone();
-    bad[kind_at] = 3;
-    assert_eq!(decode(&bad), Err(FrameError::UnknownKind(3)));
+    bad[kind_at] = 4;
+    assert_eq!(decode(&bad), Err(FrameError::UnknownKind(4)));
     let mut bad = body;
     bad[kind_at - 1] = 0xff;
     assert_eq!(decode(&bad), Err(FrameError::NotUtf8("id")));

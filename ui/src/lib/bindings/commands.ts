@@ -10,6 +10,8 @@ import type { EnrollInput } from "./EnrollInput";
 import type { EnrollmentView } from "./EnrollmentView";
 import type { Language } from "./Language";
 import type { NewProfile } from "./NewProfile";
+import type { NotificationInput } from "./NotificationInput";
+import type { NotificationPreview } from "./NotificationPreview";
 import type { OutboxEntry } from "./OutboxEntry";
 import type { OutboxPage } from "./OutboxPage";
 import type { PassphraseChange } from "./PassphraseChange";
@@ -45,6 +47,8 @@ export type Commands = {
   directory_info: { args: null; reply: DirectoryInfo };
   search_directory: { args: { query: DirectoryQuery }; reply: DirectorySearch };
   who_to_call: { args: { query: WhoToCallQuery }; reply: WhoToCall };
+  preview_notification: { args: { input: NotificationInput }; reply: NotificationPreview };
+  send_notification: { args: { input: NotificationInput }; reply: OutboxEntry };
   list_screenings: { args: { query: string; offset: number }; reply: ScreeningPage };
   new_screening: { args: null; reply: ScreeningView };
   open_screening: { args: { id: string }; reply: ScreeningView };

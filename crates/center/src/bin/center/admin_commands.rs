@@ -47,6 +47,7 @@ pub fn run(state: &CenterState, out: Output, command: AdminCommand) -> Result<()
         AdminCommand::Revoke { device_id } => revoke(state, out, &device_id),
         AdminCommand::Referrals => received(state, out, EnvelopeKind::Referral),
         AdminCommand::Reconsiderations => received(state, out, EnvelopeKind::Reconsideration),
+        AdminCommand::Notifications => notifications(state, out),
         AdminCommand::Open { key } => open(state, out, &key),
         AdminCommand::Decide {
             referral,
@@ -157,6 +158,25 @@ fn received_text(listings: &[EnvelopeListing]) -> String {
     }))
 }
 
+fn notifications(state: &CenterState, out: Output) -> Result<()> {
+    let report = admin::notifications(state)?;
+    out.print(&report, || {
+        let mut text = format!("{} anonymous notifications", report.count);
+        for listing in &report.notifications {
+            let facts = match (&listing.notification, &listing.problem) {
+                (Some(notification), _) => serde_json::to_string(notification).unwrap_or_default(),
+                (None, Some(problem)) => format!("unreadable: {problem}"),
+                (None, None) => String::new(),
+            };
+            text.push_str(&format!(
+                "\n{}  received {}  {facts}",
+                listing.center_reference, listing.received_at
+            ));
+        }
+        text
+    })
+}
+
 fn open(state: &CenterState, out: Output, key: &str) -> Result<()> {
     let opened = admin::open(state, key)?;
     let payload = serde_json::to_string_pretty(&opened.payload)?;
@@ -263,6 +283,9 @@ pub enum AdminCommand {
     },
     /// List reconsideration requests and whether they are answered.
     Reconsiderations,
+    /// Count and list the anonymous notifications (adults who declined a referral), apart
+    /// from referrals, with their non-identifying facts.
+    Notifications,
     /// Sign and publish a new catalogue or service directory version from a JSON file.
     Publish {
         #[arg(value_enum)]
